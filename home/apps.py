@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class HomeConfig(AppConfig):
+    """Home page, about pages, shared blocks, navigation and footer."""
+
+    name = "home"
+    verbose_name = _("Home and site-wide content")

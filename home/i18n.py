@@ -1,0 +1,80 @@
+"""Which page stands for "this page" in another language.
+
+Used by the language switcher and the hreflang alternates in base.html.
+"""
+
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+
+def localized_home(request, language_code=None):
+    """The site's home page in the given (or active) language, if it is live."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    language_code = language_code or translation.get_language()
+    root = site.root_page
+    if root.locale.language_code == language_code:
+        return root
+    return root.get_translations().live().filter(locale__language_code=language_code).first()
+
+
+def page_alternates(page):
+    """Live translations of a page, including itself, keyed by language code."""
+    if page is None or not getattr(page, "pk", None):
+        return {}
+    translations = page.get_translations(inclusive=True).live().select_related("locale")
+    return {p.locale.language_code: p for p in translations}
+
+
+def nearest_translated_ancestor(page, language_code):
+    """The deepest live ancestor of `page` that exists in `language_code` (two queries)."""
+    ancestors = page.get_ancestors().filter(depth__gt=1)
+    keys = list(ancestors.values_list("translation_key", flat=True))
+    candidates = (
+        Page.objects.live()
+        .filter(translation_key__in=keys, locale__language_code=language_code)
+        .order_by("-depth")
+    )
+    return candidates.first()
+
+
+def language_links(request, page=None):
+    """One link per content language: the translation of the current page when it
+    exists, else its nearest translated ancestor, else that language's home page."""
+    current = translation.get_language()
+    alternates = page_alternates(page)
+    links = []
+    for code, name in settings.LANGUAGES:
+        target = alternates.get(code)
+        exact = target is not None
+        url = target.get_url(request) if exact else None
+        if url is None and page is not None and getattr(page, "pk", None):
+            ancestor = nearest_translated_ancestor(page, code)
+            url = ancestor.get_url(request) if ancestor else None
+        if url is None and page is None:
+            # A non-page view (404, search, ...): the same path in the other language.
+            translated = translate_url(request.path, code)
+            url = translated if translated != request.path or code == current else None
+        if url is None:
+            home = localized_home(request, code)
+            url = home.get_url(request) if home else f"/{code}/"
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "is_current": code == current,
+                "exact": exact,
+            }
+        )
+    return links
+
+
+def active_locale():
+    try:
+        return Locale.get_active()
+    except Locale.DoesNotExist:
+        return Locale.get_default()

@@ -1,0 +1,19 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.test.utils import override_settings
+
+from home import demo_content as home_demo
+
+
+class Command(BaseCommand):
+    help = "Load bilingual demo content. Safe to run again: nothing is duplicated."
+
+    # Each area of the portal contributes its own demo module, in dependency order.
+    modules = [home_demo]
+
+    def handle(self, *args, **options):
+        # Demo pages get their final slugs while loading: no redirects for those renames.
+        with override_settings(WAGTAILREDIRECTS_AUTO_CREATE=False), transaction.atomic():
+            for module in self.modules:
+                module.load(self.stdout)
+        self.stdout.write(self.style.SUCCESS("Demo content is ready."))

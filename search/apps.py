@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SearchConfig(AppConfig):
+    """The portal's search page and what it needs."""
+
+    name = "search"
+    verbose_name = _("Search")

@@ -1,0 +1,55 @@
+"""The demo content: bilingual, complete, and safe to load twice."""
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page
+
+from home.models import FooterText
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def load_demo(django_capture_on_commit_callbacks):
+    """Run load_demo as it runs for real: wagtail-localize publishes translations on commit."""
+
+    def load():
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("load_demo")
+
+    return load
+
+
+def test_load_demo_twice_leaves_the_same_content(load_demo):
+    load_demo()
+    pages = Page.objects.count()
+    footers = FooterText.objects.count()
+
+    load_demo()
+
+    assert Page.objects.count() == pages
+    assert FooterText.objects.count() == footers == 2
+
+
+def test_every_demo_page_renders_in_both_languages(client, load_demo):
+    load_demo()
+    pages = Page.objects.live().filter(depth__gt=1).specific()
+    by_language = {"id": 0, "en": 0}
+
+    for page in pages:
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        assert f'<html lang="{page.locale.language_code}">' in response.content.decode()
+        by_language[page.locale.language_code] += 1
+
+    assert by_language["id"] == by_language["en"] > 1
+
+
+def test_english_demo_is_translated_not_copied(client, load_demo):
+    load_demo()
+
+    html = client.get("/en/about/").content.decode()
+
+    assert "Three characteristics of a community of practice" in html
+    assert "Tiga ciri" not in html
+    assert "The Komunitas Praktisi portal is run jointly" in html  # English footer
