@@ -7,3 +7,6 @@ class CommunitiesConfig(AppConfig):
 
     name = "communities"
     verbose_name = _("Communities of practice")
+
+    def ready(self):
+        from . import signals  # noqa: F401
