@@ -30,6 +30,8 @@ run: venv messages
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	$(PY) manage.py ensure_admin
+	@echo "Demo accounts (username, password, role):"
+	$(PY) manage.py ensure_demo_users
 	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 

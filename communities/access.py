@@ -51,9 +51,7 @@ def _grant_pages(group, pages, actions):
     permissions = [_page_permission(action) for action in actions]
     for page in pages:
         for permission in permissions:
-            GroupPagePermission.objects.get_or_create(
-                group=group, page=page, permission=permission
-            )
+            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
 
 
 def _source_page(page):

@@ -77,9 +77,7 @@ def community_listing(request, index_page):
     locale = index_page.locale if index_page.locale_id else Locale.get_active()
     base = CommunityPage.objects.live().public().descendant_of(index_page)
     # Only regencies that have communities: a usable list instead of 514 options.
-    regencies = Regency.objects.filter(
-        pk__in=base.values("regency_id")
-    ).select_related("province")
+    regencies = Regency.objects.filter(pk__in=base.values("regency_id")).select_related("province")
     form = CommunityFilterForm(request.GET or None, locale=locale, regencies=regencies)
     messages = []
     applied = {}

@@ -7,9 +7,8 @@ dictionary and imported, and the target page is saved.
 """
 
 from django.db import transaction
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Revision
 from wagtail_localize.models import Translation, TranslationSource
-from wagtail_localize.operations import translate_object
 
 
 class MissingDemoTranslation(Exception):
@@ -37,20 +36,22 @@ def translate(instance, strings, locale=None):
     """Translate `instance` into `locale` (English by default) from `strings`, a dict of
     Indonesian source text -> English text, and return the translated object.
 
-    Safe to repeat: a translation that is already complete is left alone, and one
-    that wagtail-localize created as an untranslated copy (for example the parent
-    of a page translated first) is filled in."""
+    Pages must be translated top-down (a page's parent first). Safe to repeat: a
+    translation that is already complete is left alone.
+
+    wagtail-localize's translate_object() and save_target(publish=True) publish on
+    transaction commit from a page object cached at call time; when many pages are
+    translated in one transaction that stale object reverts later changes (slugs,
+    treebeard's numchild). So the target is saved as a draft and published at once.
+    """
     locale = locale or english()
     source, _ = TranslationSource.update_or_create_from_instance(instance)
-    translation = Translation.objects.filter(source=source, target_locale=locale).first()
-    target = instance.get_translation_or_none(locale)
-    if translation is not None and target is not None:
+    translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
+    if instance.get_translation_or_none(locale) is not None:
         total, done = translation.get_progress()
         if total == done:
+            target = instance.get_translation(locale)
             return target.specific if isinstance(target, Page) else target
-    if translation is None:
-        translate_object(instance, [locale])
-        translation = Translation.objects.get(source=source, target_locale=locale)
     po = translation.export_po()
     missing = []
     for entry in po:
@@ -63,6 +64,12 @@ def translate(instance, strings, locale=None):
             f"{instance!r} lacks English for: " + "; ".join(repr(m) for m in missing)
         )
     translation.import_po(po)
-    translation.save_target(publish=getattr(instance, "live", True))
-    target = instance.get_translation(locale)
-    return target.specific if isinstance(target, Page) else target
+    if not isinstance(instance, Page):
+        translation.save_target()
+        return instance.get_translation(locale)
+    translation.save_target(publish=False)
+    target = instance.get_translation(locale).specific
+    if instance.live:
+        Revision.objects.get(pk=target.latest_revision_id).publish()
+        target.refresh_from_db()
+    return target

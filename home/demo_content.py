@@ -119,7 +119,6 @@ def load(stdout):
         ],
     )
     stdout.write(f"{'Created' if created else 'Kept'} page: {about.title}")
-    translate(about, EN)
 
     if not home.introduction:
         home.title = home.draft_title = "Beranda"
@@ -138,7 +137,8 @@ def load(stdout):
         ]
         home.save_revision().publish()
         stdout.write("Filled the home page")
-    translate(home, EN)
+    translate(home, EN)  # parents before children
+    translate(about, EN)
 
     footer = FooterText.objects.filter(locale=home.locale).first()
     if footer is None:

@@ -48,7 +48,7 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "communities.CommunityIndexPage"]
 
     class Meta:
         verbose_name = _("home page")
@@ -72,7 +72,7 @@ class StandardPage(Page):
     ]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "communities.CommunityIndexPage"]
 
     class Meta:
         verbose_name = _("standard page")

@@ -9,244 +9,702 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
-        ('wagtailcore', '0098_apitoken'),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CommunityIndexPage',
+            name="CommunityIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('introduction', models.TextField(blank=True, verbose_name='introduction')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("introduction", models.TextField(blank=True, verbose_name="introduction")),
             ],
             options={
-                'verbose_name': 'community index',
+                "verbose_name": "community index",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='CommunityPage',
+            name="CommunityPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('goal', models.CharField(help_text="The concern members share, e.g. 'mewujudkan merdeka belajar'.", max_length=250, verbose_name='shared goal')),
-                ('summary', models.TextField(help_text='Shown in listings.', max_length=500, verbose_name='summary')),
-                ('domain_description', wagtail.fields.RichTextField(blank=True, verbose_name='about our domain')),
-                ('community_type', models.CharField(choices=[('within_school', 'Within one school'), ('between_schools', 'Between schools'), ('online', 'Online')], max_length=20, verbose_name='type of community')),
-                ('meeting_mode', models.CharField(choices=[('face_to_face', 'Face to face'), ('online', 'Online'), ('blended', 'Blended')], max_length=20, verbose_name='how we meet')),
-                ('meeting_schedule', models.CharField(help_text="E.g. 'Sebulan sekali, Kamis minggu kedua, 14.00–16.00'.", max_length=200, verbose_name='when we meet')),
-                ('meeting_place', models.CharField(blank=True, max_length=250, verbose_name='where we meet')),
-                ('schools', models.TextField(blank=True, help_text='One school per line.', verbose_name='schools')),
-                ('how_to_join', models.TextField(blank=True, verbose_name='how to join')),
-                ('contact_name', models.CharField(blank=True, max_length=120, verbose_name='contact person')),
-                ('contact_email', models.EmailField(blank=True, max_length=254, verbose_name='contact e-mail')),
-                ('contact_whatsapp', models.CharField(blank=True, help_text='E.g. 0812 3456 7890', max_length=20, verbose_name='contact WhatsApp')),
-                ('documentation', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('image', 8), ('quote', 11), ('document', 15), ('video', 20)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'max_length': 200}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Heading 2'), ('h3', 'Heading 3'), ('h4', 'Heading 4')], 'label': 'Level'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('home.blocks.ParagraphBlock', (), {}), 4: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': 'Describe the image for people who cannot see it.', 'label': 'Alternative text', 'max_length': 250, 'required': False}), 6: ('wagtail.blocks.BooleanBlock', (), {'help_text': 'Tick only if the image adds no information; it will have empty alt text.', 'label': 'Decorative only', 'required': False}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'max_length': 250, 'required': False}), 8: ('wagtail.blocks.StructBlock', [[('image', 4), ('alt_text', 5), ('decorative', 6), ('caption', 7)]], {}), 9: ('wagtail.blocks.TextBlock', (), {'label': 'Quote'}), 10: ('wagtail.blocks.CharBlock', (), {'label': 'Attribution', 'max_length': 200, 'required': False}), 11: ('wagtail.blocks.StructBlock', [[('text', 9), ('attribution', 10)]], {}), 12: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 13: ('wagtail.blocks.CharBlock', (), {'help_text': "Leave empty to use the document's own title.", 'label': 'Title', 'max_length': 250, 'required': False}), 14: ('wagtail.blocks.TextBlock', (), {'label': 'Description', 'required': False}), 15: ('wagtail.blocks.StructBlock', [[('document', 12), ('title', 13), ('description', 14)]], {}), 16: ('wagtail.blocks.URLBlock', (), {'help_text': 'A YouTube or Vimeo address, for example https://www.youtube.com/watch?v=...', 'label': 'Video URL'}), 17: ('wagtail.blocks.CharBlock', (), {'label': 'Title', 'max_length': 250}), 18: ('wagtail.images.blocks.ImageChooserBlock', (), {'help_text': 'Shown until the visitor plays the video; nothing loads from YouTube before.', 'label': 'Preview image', 'required': False}), 19: ('wagtail.blocks.TextBlock', (), {'label': 'Transcript', 'required': False}), 20: ('wagtail.blocks.StructBlock', [[('url', 16), ('title', 17), ('poster', 18), ('transcript', 19)]], {})}, verbose_name='documentation')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "goal",
+                    models.CharField(
+                        help_text="The concern members share, e.g. 'mewujudkan merdeka belajar'.",
+                        max_length=250,
+                        verbose_name="shared goal",
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        help_text="Shown in listings.", max_length=500, verbose_name="summary"
+                    ),
+                ),
+                (
+                    "domain_description",
+                    wagtail.fields.RichTextField(blank=True, verbose_name="about our domain"),
+                ),
+                (
+                    "community_type",
+                    models.CharField(
+                        choices=[
+                            ("within_school", "Within one school"),
+                            ("between_schools", "Between schools"),
+                            ("online", "Online"),
+                        ],
+                        max_length=20,
+                        verbose_name="type of community",
+                    ),
+                ),
+                (
+                    "meeting_mode",
+                    models.CharField(
+                        choices=[
+                            ("face_to_face", "Face to face"),
+                            ("online", "Online"),
+                            ("blended", "Blended"),
+                        ],
+                        max_length=20,
+                        verbose_name="how we meet",
+                    ),
+                ),
+                (
+                    "meeting_schedule",
+                    models.CharField(
+                        help_text="E.g. 'Sebulan sekali, Kamis minggu kedua, 14.00–16.00'.",
+                        max_length=200,
+                        verbose_name="when we meet",
+                    ),
+                ),
+                (
+                    "meeting_place",
+                    models.CharField(blank=True, max_length=250, verbose_name="where we meet"),
+                ),
+                (
+                    "schools",
+                    models.TextField(
+                        blank=True, help_text="One school per line.", verbose_name="schools"
+                    ),
+                ),
+                ("how_to_join", models.TextField(blank=True, verbose_name="how to join")),
+                (
+                    "contact_name",
+                    models.CharField(blank=True, max_length=120, verbose_name="contact person"),
+                ),
+                (
+                    "contact_email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="contact e-mail"),
+                ),
+                (
+                    "contact_whatsapp",
+                    models.CharField(
+                        blank=True,
+                        help_text="E.g. 0812 3456 7890",
+                        max_length=20,
+                        verbose_name="contact WhatsApp",
+                    ),
+                ),
+                (
+                    "documentation",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("image", 8),
+                            ("quote", 11),
+                            ("document", 15),
+                            ("video", 20),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Heading", "max_length": 200},
+                            ),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("h2", "Heading 2"),
+                                        ("h3", "Heading 3"),
+                                        ("h4", "Heading 4"),
+                                    ],
+                                    "label": "Level",
+                                },
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                            3: ("home.blocks.ParagraphBlock", (), {}),
+                            4: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Image"}),
+                            5: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Describe the image for people who cannot see it.",
+                                    "label": "Alternative text",
+                                    "max_length": 250,
+                                    "required": False,
+                                },
+                            ),
+                            6: (
+                                "wagtail.blocks.BooleanBlock",
+                                (),
+                                {
+                                    "help_text": "Tick only if the image adds no information; it will have empty alt text.",
+                                    "label": "Decorative only",
+                                    "required": False,
+                                },
+                            ),
+                            7: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Caption", "max_length": 250, "required": False},
+                            ),
+                            8: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("image", 4),
+                                        ("alt_text", 5),
+                                        ("decorative", 6),
+                                        ("caption", 7),
+                                    ]
+                                ],
+                                {},
+                            ),
+                            9: ("wagtail.blocks.TextBlock", (), {"label": "Quote"}),
+                            10: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Attribution", "max_length": 200, "required": False},
+                            ),
+                            11: (
+                                "wagtail.blocks.StructBlock",
+                                [[("text", 9), ("attribution", 10)]],
+                                {},
+                            ),
+                            12: (
+                                "wagtail.documents.blocks.DocumentChooserBlock",
+                                (),
+                                {"label": "Document"},
+                            ),
+                            13: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Leave empty to use the document's own title.",
+                                    "label": "Title",
+                                    "max_length": 250,
+                                    "required": False,
+                                },
+                            ),
+                            14: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"label": "Description", "required": False},
+                            ),
+                            15: (
+                                "wagtail.blocks.StructBlock",
+                                [[("document", 12), ("title", 13), ("description", 14)]],
+                                {},
+                            ),
+                            16: (
+                                "wagtail.blocks.URLBlock",
+                                (),
+                                {
+                                    "help_text": "A YouTube or Vimeo address, for example https://www.youtube.com/watch?v=...",
+                                    "label": "Video URL",
+                                },
+                            ),
+                            17: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Title", "max_length": 250},
+                            ),
+                            18: (
+                                "wagtail.images.blocks.ImageChooserBlock",
+                                (),
+                                {
+                                    "help_text": "Shown until the visitor plays the video; nothing loads from YouTube before.",
+                                    "label": "Preview image",
+                                    "required": False,
+                                },
+                            ),
+                            19: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"label": "Transcript", "required": False},
+                            ),
+                            20: (
+                                "wagtail.blocks.StructBlock",
+                                [[("url", 16), ("title", 17), ("poster", 18), ("transcript", 19)]],
+                                {},
+                            ),
+                        },
+                        verbose_name="documentation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'community of practice',
-                'verbose_name_plural': 'communities of practice',
+                "verbose_name": "community of practice",
+                "verbose_name_plural": "communities of practice",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='Province',
+            name="Province",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=2, unique=True, verbose_name='code')),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
-                ('slug', models.SlugField(max_length=100, unique=True, verbose_name='slug')),
-                ('time_zone', models.CharField(choices=[('Asia/Jakarta', 'WIB'), ('Asia/Makassar', 'WITA'), ('Asia/Jayapura', 'WIT')], max_length=40, verbose_name='time zone')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=2, unique=True, verbose_name="code")),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
+                ("slug", models.SlugField(max_length=100, unique=True, verbose_name="slug")),
+                (
+                    "time_zone",
+                    models.CharField(
+                        choices=[
+                            ("Asia/Jakarta", "WIB"),
+                            ("Asia/Makassar", "WITA"),
+                            ("Asia/Jayapura", "WIT"),
+                        ],
+                        max_length=40,
+                        verbose_name="time zone",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'province',
-                'verbose_name_plural': 'provinces',
-                'ordering': ['name'],
+                "verbose_name": "province",
+                "verbose_name_plural": "provinces",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='CommunityAccess',
+            name="CommunityAccess",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('translation_key', models.UUIDField(unique=True)),
-                ('collection', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.collection')),
-                ('maintainers', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='auth.group', verbose_name='maintainers')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("translation_key", models.UUIDField(unique=True)),
+                (
+                    "collection",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailcore.collection",
+                    ),
+                ),
+                (
+                    "maintainers",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="auth.group",
+                        verbose_name="maintainers",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'community access',
-                'verbose_name_plural': 'community access',
+                "verbose_name": "community access",
+                "verbose_name_plural": "community access",
             },
         ),
         migrations.CreateModel(
-            name='CommunityMember',
+            name="CommunityMember",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('name', models.CharField(max_length=120, verbose_name='name')),
-                ('role', models.CharField(choices=[('teacher', 'Teacher (guru)'), ('principal', 'Principal (kepala sekolah)'), ('supervisor', 'Supervisor (pengawas)'), ('facilitator', 'Facilitator (fasilitator)')], max_length=20, verbose_name='role')),
-                ('school', models.CharField(blank=True, max_length=200, verbose_name='school')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='members', to='communities.communitypage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("name", models.CharField(max_length=120, verbose_name="name")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("teacher", "Teacher (guru)"),
+                            ("principal", "Principal (kepala sekolah)"),
+                            ("supervisor", "Supervisor (pengawas)"),
+                            ("facilitator", "Facilitator (fasilitator)"),
+                        ],
+                        max_length=20,
+                        verbose_name="role",
+                    ),
+                ),
+                ("school", models.CharField(blank=True, max_length=200, verbose_name="school")),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="members",
+                        to="communities.communitypage",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Regency',
+            name="Regency",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=5, unique=True, verbose_name='code')),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
-                ('slug', models.SlugField(max_length=120, unique=True, verbose_name='slug')),
-                ('kind', models.CharField(choices=[('kabupaten', 'Regency (kabupaten)'), ('kota', 'City (kota)')], max_length=10, verbose_name='kind')),
-                ('province', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='regencies', to='communities.province', verbose_name='province')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=5, unique=True, verbose_name="code")),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
+                ("slug", models.SlugField(max_length=120, unique=True, verbose_name="slug")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("kabupaten", "Regency (kabupaten)"), ("kota", "City (kota)")],
+                        max_length=10,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "province",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="regencies",
+                        to="communities.province",
+                        verbose_name="province",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'regency or city',
-                'verbose_name_plural': 'regencies and cities',
-                'ordering': ['province__name', 'name'],
+                "verbose_name": "regency or city",
+                "verbose_name_plural": "regencies and cities",
+                "ordering": ["province__name", "name"],
             },
         ),
         migrations.CreateModel(
-            name='DistrictAccess',
+            name="DistrictAccess",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('editors', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='auth.group', verbose_name='district editors')),
-                ('workflow', models.OneToOneField(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.workflow')),
-                ('regency', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='access', to='communities.regency')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "editors",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="auth.group",
+                        verbose_name="district editors",
+                    ),
+                ),
+                (
+                    "workflow",
+                    models.OneToOneField(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailcore.workflow",
+                    ),
+                ),
+                (
+                    "regency",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="access",
+                        to="communities.regency",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'district access',
-                'verbose_name_plural': 'district access',
+                "verbose_name": "district access",
+                "verbose_name_plural": "district access",
             },
         ),
         migrations.AddField(
-            model_name='communitypage',
-            name='regency',
-            field=models.ForeignKey(editable=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='communities', to='communities.regency', verbose_name='regency or city'),
+            model_name="communitypage",
+            name="regency",
+            field=models.ForeignKey(
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="communities",
+                to="communities.regency",
+                verbose_name="regency or city",
+            ),
         ),
         migrations.CreateModel(
-            name='RegionPage',
+            name="RegionPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('introduction', models.TextField(blank=True, verbose_name='introduction')),
-                ('regency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='region_pages', to='communities.regency', verbose_name='regency or city')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("introduction", models.TextField(blank=True, verbose_name="introduction")),
+                (
+                    "regency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="region_pages",
+                        to="communities.regency",
+                        verbose_name="regency or city",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'region',
-                'verbose_name_plural': 'regions',
+                "verbose_name": "region",
+                "verbose_name_plural": "regions",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='SchoolLevel',
+            name="SchoolLevel",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('translation_key', models.UUIDField(default=uuid.uuid4, editable=False)),
-                ('name', models.CharField(max_length=120, verbose_name='name')),
-                ('slug', models.SlugField(help_text='Used in filter addresses.', max_length=120, verbose_name='slug')),
-                ('sort_order', models.PositiveSmallIntegerField(default=100, verbose_name='sort order')),
-                ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("translation_key", models.UUIDField(default=uuid.uuid4, editable=False)),
+                ("name", models.CharField(max_length=120, verbose_name="name")),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="Used in filter addresses.", max_length=120, verbose_name="slug"
+                    ),
+                ),
+                (
+                    "sort_order",
+                    models.PositiveSmallIntegerField(default=100, verbose_name="sort order"),
+                ),
+                (
+                    "locale",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="wagtailcore.locale",
+                        verbose_name="locale",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'school level',
-                'verbose_name_plural': 'school levels',
-                'ordering': ['sort_order', 'name'],
-                'abstract': False,
+                "verbose_name": "school level",
+                "verbose_name_plural": "school levels",
+                "ordering": ["sort_order", "name"],
+                "abstract": False,
             },
         ),
         migrations.AddField(
-            model_name='communitypage',
-            name='levels',
-            field=modelcluster.fields.ParentalManyToManyField(blank=True, to='communities.schoollevel', verbose_name='school levels'),
+            model_name="communitypage",
+            name="levels",
+            field=modelcluster.fields.ParentalManyToManyField(
+                blank=True, to="communities.schoollevel", verbose_name="school levels"
+            ),
         ),
         migrations.CreateModel(
-            name='Subject',
+            name="Subject",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('translation_key', models.UUIDField(default=uuid.uuid4, editable=False)),
-                ('name', models.CharField(max_length=120, verbose_name='name')),
-                ('slug', models.SlugField(help_text='Used in filter addresses.', max_length=120, verbose_name='slug')),
-                ('sort_order', models.PositiveSmallIntegerField(default=100, verbose_name='sort order')),
-                ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("translation_key", models.UUIDField(default=uuid.uuid4, editable=False)),
+                ("name", models.CharField(max_length=120, verbose_name="name")),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="Used in filter addresses.", max_length=120, verbose_name="slug"
+                    ),
+                ),
+                (
+                    "sort_order",
+                    models.PositiveSmallIntegerField(default=100, verbose_name="sort order"),
+                ),
+                (
+                    "locale",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="wagtailcore.locale",
+                        verbose_name="locale",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'subject',
-                'verbose_name_plural': 'subjects',
-                'ordering': ['sort_order', 'name'],
-                'abstract': False,
+                "verbose_name": "subject",
+                "verbose_name_plural": "subjects",
+                "ordering": ["sort_order", "name"],
+                "abstract": False,
             },
         ),
         migrations.AddField(
-            model_name='communitypage',
-            name='subjects',
-            field=modelcluster.fields.ParentalManyToManyField(blank=True, to='communities.subject', verbose_name='subjects'),
+            model_name="communitypage",
+            name="subjects",
+            field=modelcluster.fields.ParentalManyToManyField(
+                blank=True, to="communities.subject", verbose_name="subjects"
+            ),
         ),
         migrations.CreateModel(
-            name='Topic',
+            name="Topic",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('translation_key', models.UUIDField(default=uuid.uuid4, editable=False)),
-                ('name', models.CharField(max_length=120, verbose_name='name')),
-                ('slug', models.SlugField(help_text='Used in filter addresses.', max_length=120, verbose_name='slug')),
-                ('sort_order', models.PositiveSmallIntegerField(default=100, verbose_name='sort order')),
-                ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("translation_key", models.UUIDField(default=uuid.uuid4, editable=False)),
+                ("name", models.CharField(max_length=120, verbose_name="name")),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="Used in filter addresses.", max_length=120, verbose_name="slug"
+                    ),
+                ),
+                (
+                    "sort_order",
+                    models.PositiveSmallIntegerField(default=100, verbose_name="sort order"),
+                ),
+                (
+                    "locale",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="wagtailcore.locale",
+                        verbose_name="locale",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'topic',
-                'verbose_name_plural': 'topics',
-                'ordering': ['sort_order', 'name'],
-                'abstract': False,
+                "verbose_name": "topic",
+                "verbose_name_plural": "topics",
+                "ordering": ["sort_order", "name"],
+                "abstract": False,
             },
         ),
         migrations.AddField(
-            model_name='communitypage',
-            name='topics',
-            field=modelcluster.fields.ParentalManyToManyField(blank=True, to='communities.topic', verbose_name='topics'),
+            model_name="communitypage",
+            name="topics",
+            field=modelcluster.fields.ParentalManyToManyField(
+                blank=True, to="communities.topic", verbose_name="topics"
+            ),
         ),
         migrations.CreateModel(
-            name='CommunityNorm',
+            name="CommunityNorm",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('translation_key', models.UUIDField(default=uuid.uuid4, editable=False)),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('text', models.CharField(max_length=250, verbose_name='norm')),
-                ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='norms', to='communities.communitypage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("translation_key", models.UUIDField(default=uuid.uuid4, editable=False)),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("text", models.CharField(max_length=250, verbose_name="norm")),
+                (
+                    "locale",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="wagtailcore.locale",
+                        verbose_name="locale",
+                    ),
+                ),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="norms",
+                        to="communities.communitypage",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['sort_order'],
-                'abstract': False,
-                'unique_together': {('translation_key', 'locale')},
+                "ordering": ["sort_order"],
+                "abstract": False,
+                "unique_together": {("translation_key", "locale")},
             },
         ),
         migrations.AddConstraint(
-            model_name='schoollevel',
-            constraint=models.UniqueConstraint(fields=('slug', 'locale'), name='communities_schoollevel_unique_slug_locale'),
+            model_name="schoollevel",
+            constraint=models.UniqueConstraint(
+                fields=("slug", "locale"), name="communities_schoollevel_unique_slug_locale"
+            ),
         ),
         migrations.AlterUniqueTogether(
-            name='schoollevel',
-            unique_together={('translation_key', 'locale')},
+            name="schoollevel",
+            unique_together={("translation_key", "locale")},
         ),
         migrations.AddConstraint(
-            model_name='subject',
-            constraint=models.UniqueConstraint(fields=('slug', 'locale'), name='communities_subject_unique_slug_locale'),
+            model_name="subject",
+            constraint=models.UniqueConstraint(
+                fields=("slug", "locale"), name="communities_subject_unique_slug_locale"
+            ),
         ),
         migrations.AlterUniqueTogether(
-            name='subject',
-            unique_together={('translation_key', 'locale')},
+            name="subject",
+            unique_together={("translation_key", "locale")},
         ),
         migrations.AddConstraint(
-            model_name='topic',
-            constraint=models.UniqueConstraint(fields=('slug', 'locale'), name='communities_topic_unique_slug_locale'),
+            model_name="topic",
+            constraint=models.UniqueConstraint(
+                fields=("slug", "locale"), name="communities_topic_unique_slug_locale"
+            ),
         ),
         migrations.AlterUniqueTogether(
-            name='topic',
-            unique_together={('translation_key', 'locale')},
+            name="topic",
+            unique_together={("translation_key", "locale")},
         ),
     ]

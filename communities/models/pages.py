@@ -132,9 +132,7 @@ class CommunityPage(Page):
     community_type = models.CharField(
         _("type of community"), max_length=20, choices=CommunityType.choices
     )
-    meeting_mode = models.CharField(
-        _("how we meet"), max_length=20, choices=MeetingMode.choices
-    )
+    meeting_mode = models.CharField(_("how we meet"), max_length=20, choices=MeetingMode.choices)
     meeting_schedule = models.CharField(
         _("when we meet"),
         max_length=200,
@@ -150,9 +148,7 @@ class CommunityPage(Page):
     )
 
     # Practice: photos, videos and documents the community keeps.
-    documentation = StreamField(
-        BaseStreamBlock(), verbose_name=_("documentation"), blank=True
-    )
+    documentation = StreamField(BaseStreamBlock(), verbose_name=_("documentation"), blank=True)
 
     # Denormalised from the parent region page so listings filter without joins on the tree.
     regency = models.ForeignKey(

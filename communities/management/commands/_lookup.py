@@ -14,8 +14,8 @@ def get_user(username):
 def get_page(model, identifier):
     """A page of `model` by id or slug (the default-language one when slugs repeat)."""
     pages = model.objects.all()
-    pages = pages.filter(pk=int(identifier)) if identifier.isdigit() else pages.filter(
-        slug=identifier
+    pages = (
+        pages.filter(pk=int(identifier)) if identifier.isdigit() else pages.filter(slug=identifier)
     )
     page = pages.order_by("pk").first()
     if page is None:

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
 
+from communities import demo_content as communities_demo
 from home import demo_content as home_demo
 
 
@@ -9,7 +10,7 @@ class Command(BaseCommand):
     help = "Load bilingual demo content. Safe to run again: nothing is duplicated."
 
     # Each area of the portal contributes its own demo module, in dependency order.
-    modules = [home_demo]
+    modules = [home_demo, communities_demo]
 
     def handle(self, *args, **options):
         # Demo pages get their final slugs while loading: no redirects for those renames.

@@ -1,0 +1,151 @@
+"""End-to-end fixtures: Playwright drives Debian's Chromium against pytest-django's live server.
+
+- `browser` (session): one headless Chromium, /usr/bin/chromium, never a downloaded browser.
+- `open_page(device)`: a fresh context + page ("phone" or "desktop"); `phone_page`,
+  `desktop_page` and `page` (phone unless parametrised indirectly) are shortcuts. Every page
+  records the URLs it requests (`requested_urls(page)`) and aborts any request that does
+  not go to the live server, so no test ever touches the network.
+- `demo_site`: the live server with `load_demo` content and the default Site pointing at it.
+"""
+
+import io
+import os
+import weakref
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls made by tests and
+# fixtures would otherwise be refused by Django's async-safety check.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+E2E_DIR = Path(__file__).resolve().parent
+SCREENSHOTS_DIR = E2E_DIR.parents[1] / "docs" / "screenshots"
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-sync",
+]
+DEVICES = {
+    "phone": {
+        "viewport": {"width": 390, "height": 844},
+        "is_mobile": True,
+        "has_touch": True,
+    },
+    "desktop": {"viewport": {"width": 1280, "height": 800}},
+}
+TIMEOUT_MS = 10_000
+
+# Page -> list of every URL it requested (any frame), filled by a page.on("request") listener.
+_REQUESTS = weakref.WeakKeyDictionary()
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if E2E_DIR in Path(item.path).resolve().parents:
+            item.add_marker(pytest.mark.e2e)
+
+
+def requested_urls(page):
+    """Every URL the page has requested so far, in order (blocked ones included)."""
+    return list(_REQUESTS[page])
+
+
+def foreign_requests(page, base_url):
+    """Requested URLs that did not go to `base_url` (the live server)."""
+    return [url for url in requested_urls(page) if not _is_local(url, base_url)]
+
+
+def _is_local(url, base_url):
+    # data: and blob: URLs never leave the browser.
+    return url.startswith((base_url.rstrip("/") + "/", "data:", "blob:"))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is missing: apt-get install chromium (never `playwright install`)"
+        if os.environ.get("CI"):
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def open_page(browser, live_server):
+    """Factory: open_page("phone" | "desktop") -> a Page in its own browser context."""
+    contexts = []
+    base_url = live_server.url
+
+    def block_foreign(route):
+        if _is_local(route.request.url, base_url):
+            route.continue_()
+        else:
+            route.abort("blockedbyclient")
+
+    def make(device="phone"):
+        context = browser.new_context(**DEVICES[device])
+        context.set_default_timeout(TIMEOUT_MS)
+        contexts.append(context)
+        page = context.new_page()
+        urls = _REQUESTS[page] = []
+        page.on("request", lambda request: urls.append(request.url))
+        page.route("**/*", block_foreign)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def phone_page(open_page):
+    return open_page("phone")
+
+
+@pytest.fixture
+def desktop_page(open_page):
+    return open_page("desktop")
+
+
+@pytest.fixture
+def page(request, open_page):
+    """A phone-sized page; `@pytest.mark.parametrize("page", ["desktop"], indirect=True)`
+    gives another device."""
+    return open_page(getattr(request, "param", "phone"))
+
+
+@pytest.fixture
+def demo_site(live_server, django_db_serialized_rollback):
+    """The live server's URL, serving the bilingual demo content.
+
+    live_server makes the test transactional (so wagtail-localize's on_commit publishing
+    runs); serialized rollback restores what the data migrations created (locales, the
+    Indonesian home page, the default Site) after each test's flush."""
+    from wagtail.models import Site
+
+    call_command("load_demo", stdout=io.StringIO())
+    address = urlsplit(live_server.url)
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = address.hostname, address.port
+    site.save()
+    cache.clear()  # the live server thread shares this process's cache
+    return live_server.url
