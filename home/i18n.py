@@ -21,12 +21,22 @@ def localized_home(request, language_code=None):
     return root.get_translations().live().filter(locale__language_code=language_code).first()
 
 
-def page_alternates(page):
-    """Live translations of a page, including itself, keyed by language code."""
+def page_alternates(page, request=None):
+    """Live translations of a page, including itself, keyed by language code.
+
+    Memoised on the request: the hreflang links and the switcher both need it."""
     if page is None or not getattr(page, "pk", None):
         return {}
+    memo = getattr(request, "_page_alternates", None) if request is not None else None
+    if memo is not None and page.pk in memo:
+        return memo[page.pk]
     translations = page.get_translations(inclusive=True).live().select_related("locale")
-    return {p.locale.language_code: p for p in translations}
+    result = {p.locale.language_code: p for p in translations}
+    if request is not None:
+        if memo is None:
+            memo = request._page_alternates = {}
+        memo[page.pk] = result
+    return result
 
 
 def nearest_translated_ancestor(page, language_code):
@@ -45,7 +55,7 @@ def language_links(request, page=None):
     """One link per content language: the translation of the current page when it
     exists, else its nearest translated ancestor, else that language's home page."""
     current = translation.get_language()
-    alternates = page_alternates(page)
+    alternates = page_alternates(page, request)
     links = []
     for code, name in settings.LANGUAGES:
         target = alternates.get(code)

@@ -18,6 +18,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
 
+from .regions import Regency
+
 
 class MeetingMode(models.TextChoices):
     FACE_TO_FACE = "face_to_face", _("Face to face")
@@ -244,6 +246,9 @@ class CommunityPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if self.regency_id:
+            # One query for the region line and the time-zone label.
+            self.regency = Regency.objects.select_related("province").get(pk=self.regency_id)
         members = list(self.members.all())
         context["members_by_role"] = [
             (label, [m for m in members if m.role == role])

@@ -15,7 +15,7 @@ def get_language_links(context):
 def get_alternates(context):
     """[(language_code, absolute URL)] for <link rel="alternate" hreflang>."""
     request = context["request"]
-    alternates = page_alternates(context.get("page"))
+    alternates = page_alternates(context.get("page"), request)
     return [(code, page.get_full_url(request)) for code, page in alternates.items()]
 
 

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import DEFAULT_DB_ALIAS, connections
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls made by tests and
 # fixtures would otherwise be refused by Django's async-safety check.
@@ -48,6 +49,8 @@ TIMEOUT_MS = 10_000
 
 # Page -> list of every URL it requested (any frame), filled by a page.on("request") listener.
 _REQUESTS = weakref.WeakKeyDictionary()
+# The database right after the first `load_demo` of the session (see demo_site).
+_DEMO_SNAPSHOT = {}
 
 
 def pytest_collection_modifyitems(config, items):
@@ -81,7 +84,15 @@ def browser():
 
     from playwright.sync_api import sync_playwright
 
+    # While Playwright's event loop is running in this thread, asgiref's Local (Django's
+    # connection registry) switches to context-var storage, so Django would open new
+    # connection objects: without the test database's serialized contents (serialized
+    # rollback would silently restore nothing) and not shared with the live server thread.
+    # Keep using the connections pytest-django set up.
+    originals = {alias: connections[alias] for alias in connections}
     with sync_playwright() as playwright:
+        for alias, connection in originals.items():
+            connections[alias] = connection
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
         )
@@ -137,15 +148,25 @@ def page(request, open_page):
 def demo_site(live_server, django_db_serialized_rollback):
     """The live server's URL, serving the bilingual demo content.
 
-    live_server makes the test transactional (so wagtail-localize's on_commit publishing
-    runs); serialized rollback restores what the data migrations created (locales, the
-    Indonesian home page, the default Site) after each test's flush."""
+    live_server makes the test transactional, so wagtail-localize's on_commit publishing
+    runs as it does for real; serialized rollback restores what the data migrations
+    created (locales, the Indonesian home page, the default Site) after each test's flush.
+
+    The first test runs `load_demo` and points the default Site at the live server; the
+    resulting database is kept and restored for later tests (well under a second, where
+    `load_demo` takes several and grows with every app's demo content)."""
     from wagtail.models import Site
 
-    call_command("load_demo", stdout=io.StringIO())
-    address = urlsplit(live_server.url)
-    site = Site.objects.get(is_default_site=True)
-    site.hostname, site.port = address.hostname, address.port
-    site.save()
+    connection = connections[DEFAULT_DB_ALIAS]
+    if _DEMO_SNAPSHOT:
+        call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+        connection.creation.deserialize_db_from_string(_DEMO_SNAPSHOT["data"])
+    else:
+        call_command("load_demo", stdout=io.StringIO())
+        address = urlsplit(live_server.url)
+        site = Site.objects.get(is_default_site=True)
+        site.hostname, site.port = address.hostname, address.port
+        site.save()
+        _DEMO_SNAPSHOT["data"] = connection.creation.serialize_db_to_string()
     cache.clear()  # the live server thread shares this process's cache
     return live_server.url

@@ -11,20 +11,20 @@ def get_user(username):
         raise CommandError(f"No user named '{username}'.") from None
 
 
-def get_page(model, identifier):
-    """A page of `model` by id or slug (the default-language one when slugs repeat)."""
+def get_page(model, identifier, label):
+    """A page of `model` by id or slug (the first created when slugs repeat)."""
     pages = model.objects.all()
     pages = (
         pages.filter(pk=int(identifier)) if identifier.isdigit() else pages.filter(slug=identifier)
     )
     page = pages.order_by("pk").first()
     if page is None:
-        raise CommandError(f"No {model._meta.verbose_name} '{identifier}'.")
+        raise CommandError(f"No {label} '{identifier}'.")
     return page
 
 
 def get_community(identifier):
-    return get_page(CommunityPage, identifier)
+    return get_page(CommunityPage, identifier, "community")
 
 
 def get_region(identifier):
@@ -32,4 +32,4 @@ def get_region(identifier):
     page = RegionPage.objects.filter(regency__code=identifier).first() or (
         RegionPage.objects.filter(regency__slug=identifier).first()
     )
-    return page or get_page(RegionPage, identifier)
+    return page or get_page(RegionPage, identifier, "region")
