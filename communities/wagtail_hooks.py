@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -32,3 +33,11 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+
+# Meetings: registrations, visible to the community's maintainers and district editors.
+@hooks.register("register_admin_viewset")
+def register_registration_viewset():
+    from .admin_registrations import registration_viewset
+
+    return registration_viewset

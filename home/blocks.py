@@ -160,7 +160,8 @@ class VideoBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context)
         parsed = parse_video_url(value.get("url"))
         if parsed:
-            context["provider"], context["embed_url"], context["watch_url"] = parsed
+            provider, context["embed_url"], context["watch_url"] = parsed
+            context["provider"] = {"youtube": "YouTube", "vimeo": "Vimeo"}[provider]
         return context
 
     class Meta:

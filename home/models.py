@@ -48,7 +48,13 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "communities.CommunityIndexPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "communities.CommunityIndexPage",
+        "communities.PracticeArticleIndexPage",
+        "communities.AgendaPage",
+        "resources.LearningResourceIndexPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")

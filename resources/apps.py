@@ -7,3 +7,6 @@ class ResourcesConfig(AppConfig):
 
     name = "resources"
     verbose_name = _("Learning resources")
+
+    def ready(self):
+        from . import signals  # noqa: F401

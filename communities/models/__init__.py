@@ -1,4 +1,13 @@
 from .access import CommunityAccess, DistrictAccess
+from .agenda import AgendaPage
+from .articles import ArticleAuthor, PracticeArticleIndexPage, PracticeArticlePage
+from .meetings import (
+    Activity,
+    MeetingAction,
+    MeetingPage,
+    MeetingReflection,
+    Registration,
+)
 from .pages import (
     CommunityIndexPage,
     CommunityMember,
@@ -13,6 +22,15 @@ from .regions import Province, Regency, TimeZone
 from .taxonomy import SchoolLevel, Subject, Topic
 
 __all__ = [
+    "Activity",
+    "AgendaPage",
+    "MeetingAction",
+    "MeetingPage",
+    "MeetingReflection",
+    "Registration",
+    "ArticleAuthor",
+    "PracticeArticleIndexPage",
+    "PracticeArticlePage",
     "CommunityAccess",
     "CommunityIndexPage",
     "CommunityMember",

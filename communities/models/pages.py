@@ -204,7 +204,7 @@ class CommunityPage(Page):
     ]
 
     parent_page_types = ["communities.RegionPage"]
-    subpage_types = []
+    subpage_types = ["communities.PracticeArticlePage", "communities.MeetingPage"]
 
     # Names, schools and contacts are the same in every language; taxonomy terms are
     # shown by slug in the reader's language (see communities/templatetags).
@@ -249,6 +249,11 @@ class CommunityPage(Page):
         if self.regency_id:
             # One query for the region line and the time-zone label.
             self.regency = Regency.objects.select_related("province").get(pk=self.regency_id)
+        from communities.article_listing import community_articles_context
+        from communities.meetings_listing import community_meetings_context
+
+        context.update(community_meetings_context(self, request=request))
+        context.update(community_articles_context(self, limit=3))
         members = list(self.members.all())
         context["members_by_role"] = [
             (label, [m for m in members if m.role == role])

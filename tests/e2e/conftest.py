@@ -18,10 +18,8 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections
-
-# Playwright's sync API runs an event loop in this thread; the ORM calls made by tests and
-# fixtures would otherwise be refused by Django's async-safety check.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+from django.db.models.signals import m2m_changed, post_save, pre_save
+from factory.django import mute_signals
 
 E2E_DIR = Path(__file__).resolve().parent
 SCREENSHOTS_DIR = E2E_DIR.parents[1] / "docs" / "screenshots"
@@ -53,10 +51,21 @@ _REQUESTS = weakref.WeakKeyDictionary()
 _DEMO_SNAPSHOT = {}
 
 
+@pytest.hookimpl(wrapper=True)
 def pytest_collection_modifyitems(config, items):
+    """Mark everything under tests/e2e with `e2e`, and run those tests last.
+
+    Marked before the other implementations run (so `-m e2e` / `-m "not e2e"` see it);
+    moved last after them, that is after pytest-django has put transactional tests after
+    the others. Once the session's browser is up, Playwright's event loop runs in the main
+    thread, and e2e tests end with a flushed database: neither may reach a later test."""
+    e2e = {item.nodeid for item in items if E2E_DIR in Path(item.path).resolve().parents}
     for item in items:
-        if E2E_DIR in Path(item.path).resolve().parents:
+        if item.nodeid in e2e:
             item.add_marker(pytest.mark.e2e)
+    result = yield
+    items.sort(key=lambda item: item.nodeid in e2e)  # stable: keeps the order within groups
+    return result
 
 
 def requested_urls(page):
@@ -90,6 +99,10 @@ def browser():
     # rollback would silently restore nothing) and not shared with the live server thread.
     # Keep using the connections pytest-django set up.
     originals = {alias: connections[alias] for alias in connections}
+    # Django refuses ORM calls from a thread with a running event loop; the e2e tests and
+    # fixtures make them (synchronously) while Playwright's loop runs. Only for that long.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
         for alias, connection in originals.items():
             connections[alias] = connection
@@ -98,6 +111,10 @@ def browser():
         )
         yield browser
         browser.close()
+    if previous is None:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture
@@ -160,7 +177,11 @@ def demo_site(live_server, django_db_serialized_rollback):
     connection = connections[DEFAULT_DB_ALIAS]
     if _DEMO_SNAPSHOT:
         call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
-        connection.creation.deserialize_db_from_string(_DEMO_SNAPSHOT["data"])
+        # The snapshot already holds every side effect of those saves (search and reference
+        # index rows, groups, permissions...): replaying the model signals would redo them,
+        # on a half-restored database.
+        with mute_signals(pre_save, post_save, m2m_changed):
+            connection.creation.deserialize_db_from_string(_DEMO_SNAPSHOT["data"])
     else:
         call_command("load_demo", stdout=io.StringIO())
         address = urlsplit(live_server.url)

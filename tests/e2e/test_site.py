@@ -16,6 +16,23 @@ HOME = {
 VIDEO_ID = "dQw4w9WgXcQ"
 
 
+def on_screen(locator, viewport_width):
+    """Whether the element is drawn, readable-sized, inside the viewport's width."""
+    box = locator.bounding_box()
+    return bool(
+        box
+        and box["width"] > 1
+        and box["height"] > 1
+        and box["x"] >= 0
+        and box["y"] >= 0
+        and box["x"] + box["width"] <= viewport_width
+    )
+
+
+def scroll_width(page):
+    return page.evaluate("document.documentElement.scrollWidth")
+
+
 @pytest.mark.parametrize("language", ["id", "en"])
 def test_home_page_at_phone_width(demo_site, phone_page, language):
     heading, skip_text = HOME[language]
@@ -27,19 +44,18 @@ def test_home_page_at_phone_width(demo_site, phone_page, language):
 
     # The skip link is the first thing Tab reaches, and it shows itself when focused.
     skip = phone_page.locator("a.skip-link")
-    assert skip.bounding_box()["x"] < 0, "the skip link should be off-screen until focused"
+    assert not on_screen(skip, PHONE_WIDTH), "the skip link should be hidden until focused"
     phone_page.keyboard.press("Tab")
     assert phone_page.evaluate("document.activeElement.classList.contains('skip-link')")
     expect(skip).to_be_focused()
     expect(skip).to_have_text(skip_text)
-    box = skip.bounding_box()
-    assert box["x"] >= 0 and box["y"] >= 0 and box["x"] + box["width"] <= PHONE_WIDTH
+    assert on_screen(skip, PHONE_WIDTH), skip.bounding_box()
     # ... and it takes keyboard focus to the main content.
     phone_page.keyboard.press("Enter")
     expect(phone_page.locator("main#main")).to_be_focused()
 
-    scroll_width = phone_page.evaluate("document.documentElement.scrollWidth")
-    assert scroll_width <= PHONE_WIDTH, f"horizontal scroll at {PHONE_WIDTH}px: {scroll_width}px"
+    width = scroll_width(phone_page)
+    assert width <= PHONE_WIDTH, f"horizontal scroll at {PHONE_WIDTH}px: {width}px"
 
 
 def test_language_switcher_on_the_about_page(demo_site, phone_page):
@@ -99,7 +115,7 @@ def test_video_loads_from_youtube_nocookie_only_after_play(demo_site, phone_page
     with phone_page.expect_request(re.compile(r"^https://www\.youtube-nocookie\.com/")):
         play.click()
 
-    iframe = phone_page.locator(".block-video iframe")
+    iframe = phone_page.locator(".blk-video iframe")
     expect(iframe).to_have_count(1)
     expect(iframe).to_have_attribute(
         "src", re.compile(rf"^https://www\.youtube-nocookie\.com/embed/{VIDEO_ID}")
@@ -138,3 +154,5 @@ def test_screenshots(demo_site, phone_page, desktop_page):
         target = SCREENSHOTS_DIR / name
         page.screenshot(path=target, full_page=True)
         assert target.read_bytes().startswith(b"\x89PNG")
+        viewport = page.viewport_size["width"]
+        assert scroll_width(page) <= viewport, f"{path} scrolls sideways at {viewport}px"

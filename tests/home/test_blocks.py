@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.files.base import ContentFile
+from django.utils import translation
 from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
@@ -47,7 +48,8 @@ def test_image_renders_responsive_picture_with_alt_text(image):
 def test_document_block_shows_type_size_and_download_link(document):
     block = DocumentBlock()
 
-    html = block.render(block.to_python({"document": document.pk}))
+    with translation.override("id"):
+        html = block.render(block.to_python({"document": document.pk}))
 
     assert "Modul ajar pecahan" in html
     assert "PDF · 2,0\xa0KB" in html

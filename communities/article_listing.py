@@ -1,0 +1,192 @@
+"""The Praktik Baik listing: practice articles of one language across all communities,
+newest first, with filters that live in the URL and never fail.
+
+Unknown or malformed values are dropped with a message; the rest still apply.
+"""
+
+from django import forms
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Prefetch
+from django.db.models.functions import Length, Substr
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.images import get_image_model
+
+from .models import (
+    CommunityPage,
+    PracticeArticlePage,
+    Province,
+    Regency,
+    SchoolLevel,
+    Subject,
+    Topic,
+)
+
+PAGE_SIZE = 12
+STEPLEN = PracticeArticlePage.steplen
+
+
+def live_articles(locale):
+    """Live, public practice articles in `locale`, newest first."""
+    return (
+        PracticeArticlePage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .order_by("-date", "-first_published_at", "-pk")
+    )
+
+
+def with_parent_path(queryset):
+    return queryset.annotate(parent_path=Substr("path", 1, Length("path") - STEPLEN))
+
+
+def attach_communities(articles):
+    """Set `community` on each article with one query for all their parent pages."""
+    paths = {article.path[:-STEPLEN] for article in articles}
+    communities = {
+        community.path: community
+        for community in CommunityPage.objects.filter(path__in=paths).select_related(
+            "regency__province"
+        )
+    }
+    for article in articles:
+        article._community = communities.get(article.path[:-STEPLEN])
+    return articles
+
+
+CARD_IMAGE = "fill-640x360"
+
+
+def prefetch_article_details(queryset):
+    """Everything a card shows, in a fixed number of queries whatever the number of
+    articles: authors, terms, and the cover image with its card rendition."""
+    return queryset.prefetch_related(
+        "authors",
+        "levels",
+        "subjects",
+        "topics",
+        Prefetch("cover_image", queryset=get_image_model().objects.prefetch_renditions(CARD_IMAGE)),
+    )
+
+
+class ArticleFilterForm(forms.Form):
+    level = forms.ChoiceField(label=_("School level"), required=False)
+    subject = forms.ChoiceField(label=_("Subject"), required=False)
+    topic = forms.ChoiceField(label=_("Topic"), required=False)
+    province = forms.ChoiceField(label=_("Province"), required=False)
+    regency = forms.ChoiceField(label=_("Regency/city"), required=False)
+
+    def __init__(self, *args, locale, regencies, **kwargs):
+        super().__init__(*args, **kwargs)
+        anything = [("", gettext("All"))]
+        for name, model in (("level", SchoolLevel), ("subject", Subject), ("topic", Topic)):
+            self.fields[name].choices = anything + [
+                (t.slug, t.name) for t in model.objects.filter(locale=locale)
+            ]
+        self.fields["province"].choices = anything + [
+            (p.slug, p.name) for p in Province.objects.all()
+        ]
+        self.fields["regency"].choices = anything + [(r.slug, r.name) for r in regencies]
+
+
+def filter_articles(queryset, data):
+    """Apply cleaned filter values to a PracticeArticlePage queryset."""
+    if data.get("level"):
+        queryset = queryset.filter(levels__slug=data["level"])
+    if data.get("subject"):
+        queryset = queryset.filter(subjects__slug=data["subject"])
+    if data.get("topic"):
+        queryset = queryset.filter(topics__slug=data["topic"])
+    communities = CommunityPage.objects.all()
+    if data.get("province"):
+        communities = communities.filter(regency__province__slug=data["province"])
+    if data.get("regency"):
+        communities = communities.filter(regency__slug=data["regency"])
+    if data.get("province") or data.get("regency"):
+        queryset = with_parent_path(queryset).filter(parent_path__in=communities.values("path"))
+    return queryset.distinct()
+
+
+def article_listing(request, index_page):
+    locale = index_page.locale
+    base = live_articles(locale)
+    # Only regencies that have articles: a usable list instead of 514 options.
+    community_regencies = CommunityPage.objects.filter(
+        path__in=with_parent_path(base).values("parent_path")
+    ).values("regency_id")
+    regencies = Regency.objects.filter(pk__in=community_regencies).select_related("province")
+    form = ArticleFilterForm(request.GET or None, locale=locale, regencies=regencies)
+    messages = []
+    applied = {}
+    if form.is_bound:
+        form.is_valid()
+        applied = {k: v for k, v in form.cleaned_data.items() if v}
+        for name in form.errors:
+            label = form.fields[name].label if name in form.fields else name
+            messages.append(
+                gettext("The filter “%(filter)s” had a value we don't know; it was ignored.")
+                % {"filter": label}
+            )
+
+    queryset = prefetch_article_details(filter_articles(base, applied)).order_by(
+        "-date", "-first_published_at", "-pk"
+    )
+    paginator = Paginator(queryset, PAGE_SIZE)
+    raw_page = request.GET.get("page", "1")
+    try:
+        page_obj = paginator.page(raw_page)
+    except PageNotAnInteger:
+        messages.append(gettext("That page number is not valid; showing the first page."))
+        page_obj = paginator.page(1)
+    except EmptyPage:
+        messages.append(gettext("There is no such page; showing the last page."))
+        page_obj = paginator.page(paginator.num_pages)
+
+    query = request.GET.copy()
+    query.pop("page", None)
+    for name in form.errors:
+        query.pop(name, None)
+    return {
+        "filter_form": form,
+        "articles": attach_communities(list(page_obj.object_list)),
+        "page_obj": page_obj,
+        "result_count": paginator.count,
+        "filter_messages": messages,
+        "filters_active": bool(applied),
+        "query_string": query.urlencode(),
+    }
+
+
+def articles_for_community(community_page, limit=3):
+    """The newest live practice articles of a community, in its language, ready to
+    render with templates/communities/includes/community_articles.html."""
+    articles = prefetch_article_details(
+        PracticeArticlePage.objects.live().public().child_of(community_page)
+    ).order_by("-date", "-first_published_at", "-pk")[:limit]
+    articles = list(articles)
+    for article in articles:
+        article._community = community_page
+    return articles
+
+
+def community_articles_context(community_page, limit=3):
+    """Context for templates/communities/includes/community_articles.html: the
+    community's newest articles and its RSS feed (when a Praktik Baik page exists)."""
+    from .models import PracticeArticleIndexPage
+
+    index_page = (
+        PracticeArticleIndexPage.objects.live()
+        .public()
+        .filter(locale_id=community_page.locale_id)
+        .first()
+    )
+    feed_url = None
+    if index_page is not None:
+        feed_url = index_page.url + index_page.reverse_subpage(
+            "community_feed_rss", kwargs={"community_slug": community_page.slug}
+        )
+    return {
+        "community_articles": articles_for_community(community_page, limit),
+        "community_articles_feed_url": feed_url,
+        "article_index_page": index_page,
+    }

@@ -1,0 +1,172 @@
+"""Agenda: upcoming meetings of every community, and the calendar feeds."""
+
+import datetime
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _t
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+
+from .meetings import Activity
+from .pages import CommunityPage, MeetingMode
+from .regions import Province, Regency
+
+PER_PAGE = 20
+
+
+def _month(value):
+    """'2026-12' -> (first moment, first moment of next month) as dates, or None."""
+    try:
+        year, month = (int(part) for part in value.split("-"))
+        first = datetime.date(year, month, 1)
+    except (TypeError, ValueError):
+        return None
+    following = datetime.date(year + month // 12, month % 12 + 1, 1)
+    return first, following
+
+
+class AgendaPage(RoutablePageMixin, Page):
+    """Agenda: the coming meetings of all communities of practice, to find one to join,
+    by region, mode, activity and month; and calendars to subscribe to."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("agenda")
+
+    # --- filters --------------------------------------------------------------------------
+
+    def read_filters(self, request):
+        """Validated filters from the query string and messages for the invalid ones."""
+        params, errors, filters = request.GET, [], {}
+        province_slug = params.get("province", "").strip()
+        if province_slug:
+            province = Province.objects.filter(slug=province_slug).first()
+            if province is None:
+                errors.append(_t("Unknown province: %(value)s") % {"value": province_slug})
+            else:
+                filters["province"] = province
+        regency_slug = params.get("regency", "").strip()
+        if regency_slug:
+            regency = Regency.objects.filter(slug=regency_slug).first()
+            if regency is None:
+                errors.append(_t("Unknown regency or city: %(value)s") % {"value": regency_slug})
+            else:
+                filters["regency"] = regency
+        for name, choices in (("mode", MeetingMode), ("activity", Activity)):
+            value = params.get(name, "").strip()
+            if value:
+                if value in choices.values:
+                    filters[name] = value
+                else:
+                    errors.append(_t("Unknown choice: %(value)s") % {"value": value})
+        month = params.get("month", "").strip()
+        if month:
+            bounds = _month(month)
+            if bounds is None:
+                errors.append(_t("Give the month as YYYY-MM, e.g. 2026-12."))
+            else:
+                filters["month"] = month
+                filters["month_bounds"] = bounds
+        return filters, errors
+
+    def filtered_meetings(self, filters, queryset):
+        if "province" in filters:
+            queryset = queryset.filter(regency__province=filters["province"])
+        if "regency" in filters:
+            queryset = queryset.filter(regency=filters["regency"])
+        if "mode" in filters:
+            queryset = queryset.filter(mode=filters["mode"])
+        if "activity" in filters:
+            queryset = queryset.filter(activity=filters["activity"])
+        return queryset
+
+    def get_context(self, request, *args, **kwargs):
+        from communities import meetings_listing as listing
+
+        context = super().get_context(request, *args, **kwargs)
+        filters, errors = self.read_filters(request)
+        now = timezone.now()
+        meetings = self.filtered_meetings(
+            filters, listing.active_locale_meetings().filter(listing.not_finished(now))
+        )
+        after, until = now, None
+        if "month_bounds" in filters:
+            zone = timezone.get_current_timezone()
+            first, following = filters["month_bounds"]
+            # A month is read in each meeting's own zone below; a day's margin is enough here.
+            after = max(now, datetime.datetime.combine(first, datetime.time(), zone))
+            after -= datetime.timedelta(days=1)
+            until = datetime.datetime.combine(following, datetime.time(), zone)
+            until += datetime.timedelta(days=1)
+        items = listing.expand_upcoming(meetings, now=max(after, now), until=until)
+        if "month_bounds" in filters:
+            first, following = filters["month_bounds"]
+            items = [
+                item for item in items if first <= item.start.date() < following and item.end > now
+            ]
+        paginator = Paginator(items, PER_PAGE)
+        try:
+            page_obj = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            page_obj = paginator.page(1)
+        except EmptyPage:
+            page_obj = paginator.page(paginator.num_pages)
+        page_obj.object_list = listing.attach_communities(page_obj.object_list)
+        query = request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            items=page_obj.object_list,
+            page_obj=page_obj,
+            filters=filters,
+            filter_errors=errors,
+            querystring=query.urlencode(),
+            provinces=Province.objects.filter(regencies__meetings__isnull=False).distinct(),
+            modes=MeetingMode.choices,
+            activities=Activity.choices,
+        )
+        return context
+
+    # --- calendar feeds -------------------------------------------------------------------
+
+    @path("kalender/", name="feed")
+    def feed(self, request):
+        """Every meeting in the active language, filterable by ?province= and ?regency=."""
+        from communities import meetings_listing as listing
+        from communities.calendars import calendar_response, feed_window
+
+        filters, errors = self.read_filters(request)
+        if errors:
+            raise Http404(errors[0])
+        meetings = self.filtered_meetings(
+            filters, listing.active_locale_meetings().filter(feed_window())
+        )
+        return calendar_response(request, meetings, name=self.title, inline=True)
+
+    @path("kalender/<slug:community_slug>/", name="community_feed")
+    def community_feed(self, request, community_slug):
+        """One community's upcoming and recent meetings."""
+        from communities import meetings_listing as listing
+        from communities.calendars import calendar_response, feed_window
+
+        community = (
+            CommunityPage.objects.live()
+            .public()
+            .filter(slug=community_slug, locale=self.locale)
+            .first()
+        )
+        if community is None:
+            raise Http404
+        meetings = listing.meetings_queryset().child_of(community).filter(feed_window())
+        return calendar_response(request, meetings, name=community.title, inline=True)

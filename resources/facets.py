@@ -1,0 +1,244 @@
+"""The Sumber Belajar library: faceted browsing that lives in the URL and never fails.
+
+Facets combine with AND. Within a facet one value is chosen at a time: choosing
+another value of the same facet replaces it. So a value's count is the number of
+resources matching every *other* active facet (and the query) plus that value:
+exactly what the visitor gets by clicking it. Unknown values are dropped with a
+message; the rest still apply.
+"""
+
+from dataclasses import dataclass
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from communities.models import SchoolLevel, Subject, Topic
+
+from .models import Language, LearningResourcePage, Licence, Phase, ResourceType
+
+PAGE_SIZE = 12
+MAX_QUERY_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str  # URL parameter
+    label: str
+    kind: str  # "choice", "terms" or "phase"
+    field: str = ""
+    choices: type | None = None
+    terms: type | None = None
+
+
+FACETS = [
+    Facet("type", _("Type"), "choice", "resource_type", choices=ResourceType),
+    Facet("level", _("School level"), "terms", "levels", terms=SchoolLevel),
+    Facet("phase", _("Phase"), "phase", "phases", choices=Phase),
+    Facet("subject", _("Subject"), "terms", "subjects", terms=Subject),
+    Facet("topic", _("Topic"), "terms", "topics", terms=Topic),
+    Facet("language", _("Language"), "choice", "language", choices=Language),
+    Facet("licence", _("Licence"), "choice", "licence", choices=Licence),
+]
+
+SORTS = {
+    "newest": _("Newest"),
+    "title": _("Title"),
+    "relevance": _("Relevance"),
+}
+
+SEARCH_WEIGHTS = [("title", 3), ("summary", 2), ("learning_objectives", 1), ("description", 1)]
+
+
+def _through(facet):
+    return getattr(LearningResourcePage, facet.field).through
+
+
+def _term_column(facet):
+    return facet.terms._meta.model_name  # e.g. "schoollevel" in the through table
+
+
+def apply_facet(queryset, facet, value):
+    if facet.kind == "choice":
+        return queryset.filter(**{facet.field: value})
+    if facet.kind == "phase":
+        return queryset.filter(phases__contains=value)
+    # A subquery, not a join: no duplicate rows, and links to either language's term count.
+    through = _through(facet)
+    pages = through.objects.filter(**{f"{_term_column(facet)}__slug": value}).values(
+        "learningresourcepage_id"
+    )
+    return queryset.filter(pk__in=pages)
+
+
+def search_words(q):
+    return [word for word in q.split() if word][:10]
+
+
+def apply_query(queryset, q):
+    """Every word must appear in the title, summary, objectives, description or author."""
+    for word in search_words(q):
+        queryset = queryset.filter(
+            Q(title__icontains=word)
+            | Q(summary__icontains=word)
+            | Q(learning_objectives__icontains=word)
+            | Q(description__icontains=word)
+            | Q(author__icontains=word)
+        )
+    return queryset
+
+
+def rank_by_relevance(queryset, q):
+    """A simple ranked fallback: words found in the title weigh most, then the summary."""
+    score = Value(0)
+    for word in search_words(q):
+        for field, weight in SEARCH_WEIGHTS:
+            score = score + Case(
+                When(**{f"{field}__icontains": word}, then=Value(weight)),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+    return queryset.annotate(relevance=score).order_by("-relevance", "title", "pk")
+
+
+def facet_counts(queryset, facet):
+    """{value: count} for one facet over `queryset` (one query)."""
+    if facet.kind == "choice":
+        rows = queryset.order_by().values(facet.field).annotate(n=Count("pk"))
+        return {row[facet.field]: row["n"] for row in rows}
+    if facet.kind == "phase":
+        return queryset.aggregate(
+            **{letter: Count("pk", filter=Q(phases__contains=letter)) for letter in Phase.values}
+        )
+    through = _through(facet)
+    slug = f"{_term_column(facet)}__slug"
+    rows = (
+        through.objects.filter(learningresourcepage_id__in=queryset.values("pk"))
+        .order_by()
+        .values(slug)
+        .annotate(n=Count("learningresourcepage_id", distinct=True))
+    )
+    return {row[slug]: row["n"] for row in rows}
+
+
+def facet_options(facet, locale):
+    """[(value, label)] in display order; terms in the reader's language."""
+    if facet.kind in ("choice", "phase"):
+        return list(facet.choices.choices)
+    return list(facet.terms.objects.filter(locale=locale).values_list("slug", "name"))
+
+
+def parse_selection(params, options_by_facet):
+    selected, messages = {}, []
+    for facet in FACETS:
+        value = params.get(facet.name, "").strip()
+        if not value:
+            continue
+        if value in dict(options_by_facet[facet.name]):
+            selected[facet.name] = value
+        else:
+            messages.append(
+                gettext("The filter “%(filter)s” had a value we don't know; it was ignored.")
+                % {"filter": facet.label}
+            )
+    return selected, messages
+
+
+def resource_listing(request, index_page):
+    locale = index_page.locale
+    params = request.GET
+    base = LearningResourcePage.objects.live().public().descendant_of(index_page)
+    options = {facet.name: facet_options(facet, locale) for facet in FACETS}
+    selected, messages = parse_selection(params, options)
+
+    q = params.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    sort = params.get("sort", "").strip() or ("relevance" if q else "newest")
+    if sort not in SORTS or (sort == "relevance" and not q):
+        if params.get("sort"):
+            messages.append(gettext("We can't sort that way; showing the newest first."))
+        sort = "relevance" if q else "newest"
+
+    searched = apply_query(base, q) if q else base
+
+    def filtered(except_facet=None):
+        queryset = searched
+        for facet in FACETS:
+            if facet.name in selected and facet.name != except_facet:
+                queryset = apply_facet(queryset, facet, selected[facet.name])
+        return queryset
+
+    results = filtered()
+    if sort == "relevance":
+        results = rank_by_relevance(results, q)
+    elif sort == "title":
+        results = results.order_by("title", "pk")
+    else:
+        results = results.order_by("-first_published_at", "-pk")
+    results = results.prefetch_related("levels", "subjects")
+
+    query = params.copy()
+    query.pop("page", None)
+    for name in list(query):
+        if name in options and name not in selected:
+            query.pop(name)
+
+    facets = []
+    for facet in FACETS:
+        counts = facet_counts(filtered(except_facet=facet.name), facet)
+        values = []
+        for value, label in options[facet.name]:
+            count = counts.get(value, 0)
+            is_selected = selected.get(facet.name) == value
+            if not count and not is_selected:
+                continue
+            link = query.copy()
+            if is_selected:
+                link.pop(facet.name, None)
+            else:
+                link[facet.name] = value
+            values.append(
+                {
+                    "value": value,
+                    "label": label,
+                    "count": count,
+                    "selected": is_selected,
+                    "query": link.urlencode(),
+                }
+            )
+        facets.append({"name": facet.name, "label": facet.label, "values": values})
+
+    paginator = Paginator(results, PAGE_SIZE)
+    raw_page = params.get("page", "1")
+    try:
+        page_obj = paginator.page(raw_page)
+    except PageNotAnInteger:
+        messages.append(gettext("That page number is not valid; showing the first page."))
+        page_obj = paginator.page(1)
+    except EmptyPage:
+        messages.append(gettext("There is no such page; showing the last page."))
+        page_obj = paginator.page(paginator.num_pages)
+
+    sort_links = []
+    for key, label in SORTS.items():
+        if key == "relevance" and not q:
+            continue
+        link = query.copy()
+        link["sort"] = key
+        sort_links.append(
+            {"key": key, "label": label, "selected": key == sort, "query": link.urlencode()}
+        )
+
+    return {
+        "resources": page_obj.object_list,
+        "page_obj": page_obj,
+        "result_count": paginator.count,
+        "facets": facets,
+        "selected_facets": selected,
+        "search_query": q,
+        "sort": sort,
+        "sort_links": sort_links,
+        "filter_messages": messages,
+        "filters_active": bool(selected or q),
+        "query_string": query.urlencode(),
+    }
