@@ -56,6 +56,31 @@ class HomePage(Page):
         "resources.LearningResourceIndexPage",
     ]
 
+    def get_context(self, request, *args, **kwargs):
+        from communities import article_listing, meetings_listing
+        from communities.models import AgendaPage, PracticeArticleIndexPage
+        from resources.models import LearningResourceIndexPage
+
+        context = super().get_context(request, *args, **kwargs)
+        articles = article_listing.live_articles(self.locale)
+        context["latest_articles"] = article_listing.attach_communities(
+            list(article_listing.prefetch_article_details(articles)[:3])
+        )
+        meetings = meetings_listing.meetings_queryset().filter(
+            meetings_listing.not_finished(), locale_id=self.locale_id
+        )
+        context["upcoming_meetings"] = meetings_listing.attach_communities(
+            meetings_listing.expand_upcoming(meetings)[:4]
+        )
+        children = self.get_children().live()
+        for name, model in (
+            ("agenda_page", AgendaPage),
+            ("articles_page", PracticeArticleIndexPage),
+            ("library_page", LearningResourceIndexPage),
+        ):
+            context[name] = children.type(model).first()
+        return context
+
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")

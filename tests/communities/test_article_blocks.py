@@ -93,7 +93,7 @@ def test_negative_value_message_is_clear():
         block.clean(block.to_python({"indicator": "x", "before": -1, "after": 5}))
 
     assert ValidationError(error.value.block_errors["before"]).messages == [
-        "Enter a number that is zero or more."
+        "Isi dengan angka nol atau lebih."
     ]
 
 

@@ -80,7 +80,10 @@ def test_filters_and_combinations(client, catalogue, query, expected):
     assert response.status_code == 200
     assert set(titles(response)) == expected
     if not expected:
-        assert "No practice article matches these filters." in response.content.decode()
+        assert (
+            "Tidak ada artikel praktik baik yang sesuai dengan saringan ini."
+            in response.content.decode()
+        )
 
 
 def test_unknown_archived_and_unpublished_articles_are_not_listed(client, catalogue):
@@ -117,7 +120,7 @@ def test_a_bad_filter_is_ignored_and_the_good_ones_apply(client, catalogue):
     response = client.get("/id/praktik-baik/?level=smp&topic=tidak-ada")
 
     assert set(titles(response)) == {"Asesmen diagnostik pecahan", "Berbicara bahasa Inggris"}
-    assert "Topic" in response.content.decode()  # the message names the filter
+    assert "“Topik”" in response.content.decode()  # the message names the filter
 
 
 def test_pagination(client, article_index, community_a):
@@ -237,4 +240,4 @@ def test_community_without_articles_says_so(community_a):
         "communities/includes/community_articles.html", community_articles_context(community_a)
     )
 
-    assert "This community has not published a practice article yet." in html
+    assert "Komunitas ini belum menerbitkan artikel praktik baik." in html

@@ -226,7 +226,7 @@ def test_admin_refuses_a_cover_photo_without_consent(admin_client, community_b):
     )
 
     assert response.status_code == 200
-    assert "guardians of pupils shown" in consent_errors(response)[0]
+    assert "orang tua/wali murid" in consent_errors(response)[0]
     assert not PracticeArticlePage.objects.filter(slug="belajar-pecahan").exists()
 
 

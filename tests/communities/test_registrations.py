@@ -62,7 +62,9 @@ def test_whatsapp_numbers_are_normalised(value, expected):
 
 def test_register_then_confirmation(client, meeting):
     page = client.get(meeting.url)
-    assert 'name="csrfmiddlewaretoken"' in page.text and "UU No. 27/2022" in page.text
+    assert (
+        'name="csrfmiddlewaretoken"' in page.text and "UU No. 27 Tahun 2022" in page.text
+    )  # the consent notice, in Indonesian
     response = register(client, meeting, whatsapp="0812-3456-7890")
     assert response.status_code == 302
     registration = Registration.objects.get()

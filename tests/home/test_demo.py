@@ -53,3 +53,24 @@ def test_english_demo_is_translated_not_copied(client, load_demo):
     assert "Three characteristics of a community of practice" in html
     assert "Tiga ciri" not in html
     assert "The Komunitas Praktisi portal is run jointly" in html  # English footer
+
+
+@pytest.mark.parametrize(
+    ("url", "headings"),
+    [
+        ("/id/", ["Pertemuan mendatang", "Praktik baik terbaru", "Koleksi sumber belajar pilihan"]),
+        (
+            "/en/",
+            ["Upcoming meetings", "Latest good practice", "Featured learning resource collections"],
+        ),
+    ],
+)
+def test_home_page_shows_meetings_practice_and_featured_resources(client, load_demo, url, headings):
+    load_demo()
+
+    html = client.get(url).content.decode()
+
+    for heading in headings:
+        assert heading in html
+    assert html.count('class="meeting-list__item"') == 4
+    assert html.count('class="card practice-card"') == 3

@@ -117,7 +117,7 @@ def test_each_kind_of_bad_row_is_reported_precisely_and_nothing_is_written(admin
     assert "universitas" in messages[5]
     assert "G" in messages[6]
     assert "=" in messages[8]
-    assert "row 2" in messages[9]
+    assert "baris 2" in messages[9]
     html = response.content.decode()
     assert "data-import-errors" in html and "HYPERLINK" not in html.split("data-import-errors")[1]
     assert not resources().exists()
@@ -134,7 +134,7 @@ def test_each_kind_of_bad_row_is_reported_precisely_and_nothing_is_written(admin
         (csv_file([row(1)], header=[*importer.COLUMN_NAMES, "harga"]), "harga"),
         (SimpleUploadedFile("sumber.txt", b"hello"), ".csv"),
         (SimpleUploadedFile("sumber.xlsx", b"not a zip"), "XLSX"),
-        (SimpleUploadedFile("sumber.csv", b"\n"), "lacks required columns"),
+        (SimpleUploadedFile("sumber.csv", b"\n"), "tidak memuat kolom wajib"),
     ],
     ids=["not-utf8", "missing-column", "unknown-column", "wrong-type", "bad-xlsx", "no-header"],
 )
@@ -148,7 +148,7 @@ def test_bad_files_are_refused_with_a_reason(admin_client, library, file, reason
 def test_a_file_over_the_limit_is_refused(admin_client, library):
     big = SimpleUploadedFile("sumber.csv", b"x" * (importer.MAX_UPLOAD_BYTES + 1))
     response = upload(admin_client, library, big)
-    assert "limit is 5 MB" in response.context["file_error"]
+    assert "batasnya 5 MB" in response.context["file_error"]
 
 
 def test_a_50_mb_upload_is_refused_without_being_read():

@@ -54,7 +54,7 @@ def test_resource_page_shows_everything(client, resource):
     html = response.content.decode()
     for text in [
         "LKPD Ekosistem Mangrove Fase E",
-        "Student worksheet (LKPD)",
+        "Lembar kerja peserta didik (LKPD)",
         "SMA",
         "Biologi",
         "Phase E (grade 10)",
@@ -80,7 +80,7 @@ def test_json_ld_learning_resource(client, resource):
     assert data["@type"] == "LearningResource"
     assert data["name"] == resource.title
     assert data["description"] == resource.summary
-    assert data["learningResourceType"] == "Student worksheet (LKPD)"
+    assert data["learningResourceType"] == "Lembar kerja peserta didik (LKPD)"
     assert data["educationalLevel"] == ["SMA", "Fase E", "Fase F"]
     assert data["teaches"] == ["Mengidentifikasi komponen ekosistem", "Menjelaskan rantai makanan"]
     assert data["inLanguage"] == "id"
