@@ -57,13 +57,13 @@ def test_resource_page_shows_everything(client, resource):
         "Lembar kerja peserta didik (LKPD)",
         "SMA",
         "Biologi",
-        "Phase E (grade 10)",
+        "Fase E (kelas 10)",
         "Mengidentifikasi komponen ekosistem",
         "Ni Luh Sari",
         "https://example.org/mangrove",
         "Made",  # the curating editor
         'href="https://creativecommons.org/licenses/by-sa/4.0/"',
-        "Creative Commons Attribution-ShareAlike 4.0 (CC BY-SA 4.0)",
+        "Creative Commons Atribusi-BerbagiSerupa 4.0 (CC BY-SA 4.0)",
         # click-to-load video: a link to YouTube, no iframe
         'data-embed-url="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ',
     ]:
