@@ -5,12 +5,13 @@ Unknown or malformed values are dropped with a message; the rest still apply.
 """
 
 from django import forms
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Prefetch
 from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
+
+from home.pagination import paginate
 
 from .models import (
     CommunityPage,
@@ -131,16 +132,7 @@ def article_listing(request, index_page):
     queryset = prefetch_article_details(filter_articles(base, applied)).order_by(
         "-date", "-first_published_at", "-pk"
     )
-    paginator = Paginator(queryset, PAGE_SIZE)
-    raw_page = request.GET.get("page", "1")
-    try:
-        page_obj = paginator.page(raw_page)
-    except PageNotAnInteger:
-        messages.append(gettext("That page number is not valid; showing the first page."))
-        page_obj = paginator.page(1)
-    except EmptyPage:
-        messages.append(gettext("There is no such page; showing the last page."))
-        page_obj = paginator.page(paginator.num_pages)
+    page_obj = paginate(queryset, request.GET.get("page", "1"), PAGE_SIZE, messages)
 
     query = request.GET.copy()
     query.pop("page", None)
@@ -150,7 +142,7 @@ def article_listing(request, index_page):
         "filter_form": form,
         "articles": attach_communities(list(page_obj.object_list)),
         "page_obj": page_obj,
-        "result_count": paginator.count,
+        "result_count": page_obj.paginator.count,
         "filter_messages": messages,
         "filters_active": bool(applied),
         "query_string": query.urlencode(),

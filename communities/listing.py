@@ -4,11 +4,12 @@ Unknown or malformed values are dropped with a message; the rest still apply.
 """
 
 from django import forms
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count, Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
+
+from home.pagination import paginate
 
 from .models import (
     CommunityPage,
@@ -98,16 +99,7 @@ def community_listing(request, index_page):
         .annotate(member_count=Count("members", distinct=True))
         .order_by("title")
     )
-    paginator = Paginator(queryset, PAGE_SIZE)
-    raw_page = request.GET.get("page", "1")
-    try:
-        page_obj = paginator.page(raw_page)
-    except PageNotAnInteger:
-        messages.append(gettext("That page number is not valid; showing the first page."))
-        page_obj = paginator.page(1)
-    except EmptyPage:
-        messages.append(gettext("There is no such page; showing the last page."))
-        page_obj = paginator.page(paginator.num_pages)
+    page_obj = paginate(queryset, request.GET.get("page", "1"), PAGE_SIZE, messages)
 
     query = request.GET.copy()
     query.pop("page", None)
@@ -117,7 +109,7 @@ def community_listing(request, index_page):
         "filter_form": form,
         "communities": page_obj.object_list,
         "page_obj": page_obj,
-        "result_count": paginator.count,
+        "result_count": page_obj.paginator.count,
         "filter_messages": messages,
         "filters_active": bool(applied),
         "query_string": query.urlencode(),

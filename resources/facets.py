@@ -9,12 +9,12 @@ message; the rest still apply.
 
 from dataclasses import dataclass
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from communities.models import SchoolLevel, Subject, Topic
+from home.pagination import paginate
 
 from .models import Language, LearningResourcePage, Licence, Phase, ResourceType
 
@@ -208,16 +208,7 @@ def resource_listing(request, index_page):
             )
         facets.append({"name": facet.name, "label": facet.label, "values": values})
 
-    paginator = Paginator(results, PAGE_SIZE)
-    raw_page = params.get("page", "1")
-    try:
-        page_obj = paginator.page(raw_page)
-    except PageNotAnInteger:
-        messages.append(gettext("That page number is not valid; showing the first page."))
-        page_obj = paginator.page(1)
-    except EmptyPage:
-        messages.append(gettext("There is no such page; showing the last page."))
-        page_obj = paginator.page(paginator.num_pages)
+    page_obj = paginate(results, params.get("page", "1"), PAGE_SIZE, messages)
 
     sort_links = []
     for key, label in SORTS.items():
@@ -232,7 +223,7 @@ def resource_listing(request, index_page):
     return {
         "resources": page_obj.object_list,
         "page_obj": page_obj,
-        "result_count": paginator.count,
+        "result_count": page_obj.paginator.count,
         "facets": facets,
         "selected_facets": selected,
         "search_query": q,

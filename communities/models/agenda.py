@@ -2,7 +2,6 @@
 
 import datetime
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
@@ -11,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
+
+from home.pagination import paginate
 
 from .meetings import Activity
 from .pages import CommunityPage, MeetingMode
@@ -116,13 +117,7 @@ class AgendaPage(RoutablePageMixin, Page):
             items = [
                 item for item in items if first <= item.start.date() < following and item.end > now
             ]
-        paginator = Paginator(items, PER_PAGE)
-        try:
-            page_obj = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            page_obj = paginator.page(1)
-        except EmptyPage:
-            page_obj = paginator.page(paginator.num_pages)
+        page_obj = paginate(items, request.GET.get("page", 1), PER_PAGE, errors)
         page_obj.object_list = listing.attach_communities(page_obj.object_list)
         query = request.GET.copy()
         query.pop("page", None)
