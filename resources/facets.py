@@ -152,7 +152,8 @@ def resource_listing(request, index_page):
     options = {facet.name: facet_options(facet, locale) for facet in FACETS}
     selected, messages = parse_selection(params, options)
 
-    q = params.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    # NUL bytes mean nothing in a search and PostgreSQL refuses them in a query.
+    q = params.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
     sort = params.get("sort", "").strip() or ("relevance" if q else "newest")
     if sort not in SORTS or (sort == "relevance" and not q):
         if params.get("sort"):

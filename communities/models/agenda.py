@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.core.validators import slug_re
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
@@ -53,14 +54,23 @@ class AgendaPage(RoutablePageMixin, Page):
         params, errors, filters = request.GET, [], {}
         province_slug = params.get("province", "").strip()
         if province_slug:
-            province = Province.objects.filter(slug=province_slug).first()
+            province = (
+                Province.objects.filter(slug=province_slug).first()
+                if slug_re.match(province_slug)
+                else None
+            )
             if province is None:
                 errors.append(_t("Unknown province: %(value)s") % {"value": province_slug})
             else:
                 filters["province"] = province
         regency_slug = params.get("regency", "").strip()
         if regency_slug:
-            regency = Regency.objects.filter(slug=regency_slug).first()
+            # Not a slug (e.g. a NUL byte, which PostgreSQL refuses): unknown, no query.
+            regency = (
+                Regency.objects.filter(slug=regency_slug).first()
+                if slug_re.match(regency_slug)
+                else None
+            )
             if regency is None:
                 errors.append(_t("Unknown regency or city: %(value)s") % {"value": regency_slug})
             else:
