@@ -1,17 +1,20 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.utils.translation import pgettext_lazy
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.health import healthz
 from resources.api import api_router
 
-# Outside the language prefix: the admin and document serving.
+# Outside the language prefix: the admin, document serving, the API and the health check.
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    path("healthz", healthz, name="healthz"),
 ]
 
 if settings.DEBUG:
@@ -25,6 +28,7 @@ if settings.DEBUG:
 # resolver, which LocaleMiddleware turns into a redirect to the visitor's
 # language (Accept-Language, then LANGUAGE_CODE).
 urlpatterns += i18n_patterns(
+    path(pgettext_lazy("URL path", "search/"), include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

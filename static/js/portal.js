@@ -17,4 +17,58 @@
     frame.replaceChildren(iframe);
     iframe.focus();
   });
+
+  // Search suggestions: titles as the visitor types, from a small JSON endpoint.
+  // The search form works the same without them.
+  document.querySelectorAll("input[data-suggest-url]").forEach(function (input) {
+    var list = document.createElement("ul");
+    list.className = "search-suggestions";
+    list.id = input.id + "-suggestions";
+    list.hidden = true;
+    input.parentNode.appendChild(list);
+    input.setAttribute("aria-controls", list.id);
+    var timer = null;
+    var latest = 0;
+    function hide() { list.hidden = true; list.replaceChildren(); }
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      var value = input.value.trim();
+      if (value.length < 2) { hide(); return; }
+      timer = setTimeout(function () {
+        var request = ++latest;
+        fetch(input.getAttribute("data-suggest-url") + "?q=" + encodeURIComponent(value))
+          .then(function (response) { return response.ok ? response.json() : { suggestions: [] }; })
+          .then(function (data) {
+            if (request !== latest) return;
+            list.replaceChildren();
+            data.suggestions.forEach(function (item) {
+              var li = document.createElement("li");
+              var a = document.createElement("a");
+              a.href = item.url;
+              a.textContent = item.title;
+              var kind = document.createElement("small");
+              kind.textContent = item.kind_label;
+              a.appendChild(kind);
+              li.appendChild(a);
+              list.appendChild(li);
+            });
+            list.hidden = data.suggestions.length === 0;
+          })
+          .catch(hide);
+      }, 200);
+    });
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") hide();
+      if (event.key === "ArrowDown" && !list.hidden) {
+        event.preventDefault();
+        list.querySelector("a").focus();
+      }
+    });
+    list.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") { hide(); input.focus(); }
+    });
+    document.addEventListener("click", function (event) {
+      if (!input.parentNode.contains(event.target)) hide();
+    });
+  });
 })();

@@ -20,4 +20,8 @@ class Command(BaseCommand):
         with override_settings(WAGTAILREDIRECTS_AUTO_CREATE=False), transaction.atomic():
             for module in self.modules:
                 module.load(self.stdout)
+        # Publishing indexes each page as it goes; a rebuild also drops leftovers.
+        from search.indexer import rebuild
+
+        self.stdout.write(f"Search index: {rebuild()} pages.")
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))

@@ -1,0 +1,145 @@
+"""What goes into a page's search document: its kind, text by weight, date and facets.
+
+The text comes from each model's own Wagtail `search_fields`, so a field added
+there is searched here too. The facets and key facts come from the domain:
+levels and subjects, a resource's phases, the community's region.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+from wagtail.fields import RichTextField, StreamField
+from wagtail.rich_text import get_text_for_indexing
+from wagtail.search import index
+
+from communities.models import CommunityPage, MeetingPage, PracticeArticlePage
+from home.models import StandardPage
+from resources.models import LearningResourcePage
+
+from .models import Kind
+
+KINDS = {
+    LearningResourcePage: Kind.RESOURCE,
+    PracticeArticlePage: Kind.ARTICLE,
+    CommunityPage: Kind.COMMUNITY,
+    MeetingPage: Kind.MEETING,
+    StandardPage: Kind.PAGE,
+}
+# Text that describes a page rather than being its body weighs more.
+SUMMARY_FIELDS = {"summary", "goal", "introduction", "learning_objectives", "author"}
+MAX_BODY_CHARS = 100_000  # a tsvector is limited to 1 MB; no teacher writes more than this
+
+
+@dataclass
+class DocumentData:
+    kind: str
+    title: str
+    summary: str = ""
+    keywords: str = ""
+    body: str = ""
+    date: datetime.datetime | None = None
+    regency: str = ""
+    province: str = ""
+    facets: dict[str, list[str]] = field(default_factory=dict)
+
+
+def kind_of(page):
+    return KINDS.get(type(page))
+
+
+def _field_text(page, name):
+    value = getattr(page, name, None)
+    if value is None or value == "":
+        return ""
+    model_field = next((f for f in page._meta.get_fields() if f.name == name), None)
+    if isinstance(model_field, StreamField):
+        return " ".join(str(part) for part in model_field.get_searchable_content(value))
+    if isinstance(model_field, RichTextField):
+        return get_text_for_indexing(value)
+    return str(value)
+
+
+def _texts(page):
+    """(summary, body) from the page model's searchable fields, title excluded."""
+    summary, body = [], []
+    for search_field in page.get_search_fields():
+        if not isinstance(search_field, index.SearchField) or search_field.field_name == "title":
+            continue
+        text = _field_text(page, search_field.field_name).strip()
+        if text:
+            (summary if search_field.field_name in SUMMARY_FIELDS else body).append(text)
+    return " ".join(summary), " ".join(body)
+
+
+def _as_datetime(value):
+    if isinstance(value, datetime.datetime):
+        return value
+    if isinstance(value, datetime.date):
+        return timezone.make_aware(datetime.datetime.combine(value, datetime.time(12)))
+    return None
+
+
+def _terms(page, name):
+    """Slugs and names of a page's levels/subjects/topics (prefetched when bulk indexing)."""
+    manager = getattr(page, name, None)
+    if manager is None:
+        return [], []
+    terms = list(manager.all())
+    return [term.slug for term in terms], [term.name for term in terms]
+
+
+def build(page, community=None):
+    """The DocumentData for a specific page, or None if the page is not searchable.
+
+    `community` may be passed when bulk indexing meetings and articles, to avoid a
+    query per page."""
+    kind = kind_of(page)
+    if kind is None:
+        return None
+    summary, body = _texts(page)
+    extra = []  # words that describe the page: its community, region, levels, subjects
+    facets = {"kind": [kind], "language": [page.locale.language_code]}
+    for name, facet in (("levels", "level"), ("subjects", "subject"), ("topics", None)):
+        slugs, names = _terms(page, name)
+        if facet and slugs:
+            facets[facet] = slugs
+        extra.extend(names)
+
+    regency = None
+    if kind in (Kind.MEETING, Kind.ARTICLE):
+        community = community or page.get_parent().specific
+        if isinstance(community, CommunityPage):
+            extra.append(community.title)
+            regency = community.regency
+    elif kind == Kind.COMMUNITY:
+        regency = page.regency
+    if regency is not None:
+        extra.extend([regency.name, regency.province.name])
+        facets["region"] = [regency.province.code]
+
+    if kind == Kind.RESOURCE:
+        facets["phase"] = list(page.phases or [])
+        extra.append(page.get_resource_type_display())
+        date = page.first_published_at
+    elif kind == Kind.MEETING:
+        extra.append(page.get_activity_display())
+        date = page.start
+    elif kind == Kind.ARTICLE:
+        date = _as_datetime(page.date)
+    else:
+        date = page.first_published_at
+    if kind == Kind.ARTICLE:
+        extra.extend(author.name for author in page.authors.all())
+
+    return DocumentData(
+        kind=kind,
+        title=page.title,
+        summary=summary,
+        keywords=" ".join(filter(None, extra)),
+        body=body[:MAX_BODY_CHARS],
+        date=date,
+        regency=regency.code if regency else "",
+        province=regency.province.code if regency else "",
+        facets=facets,
+    )

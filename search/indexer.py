@@ -1,0 +1,186 @@
+"""Keep the search index in step with the live, public pages.
+
+`index_pages()` (re)writes the documents of some pages, `remove_pages()` drops
+them, `rebuild()` rewrites the whole index in batches. On PostgreSQL each
+document's `vector` is computed in SQL with its locale's text search
+configuration (`SEARCH_CONFIGS`).
+"""
+
+import time
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import Q
+from wagtail.models import Page, PageViewRestriction
+
+from communities.models import CommunityPage
+
+from . import documents
+from .models import SearchDocument, SearchFacetValue
+
+BATCH_SIZE = 500
+
+# The configuration for a language; others (and a missing one) use "simple".
+SEARCH_CONFIGS = getattr(settings, "SEARCH_CONFIGS", {"id": "indonesian", "en": "english"})
+
+
+def config_for(language_code):
+    return SEARCH_CONFIGS.get(language_code, "simple")
+
+
+def uses_postgres():
+    return connection.vendor == "postgresql"
+
+
+def _private_paths():
+    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+
+def _is_private(path, private_paths):
+    return any(path.startswith(prefix) for prefix in private_paths)
+
+
+def _prefetch(model):
+    """The related objects documents.build() reads, fetched once per batch."""
+    related = ["locale"]
+    if model is CommunityPage:
+        related.append("regency__province")
+    prefetch = [name for name in ("levels", "subjects", "topics") if hasattr(model, name)]
+    if hasattr(model, "authors"):
+        prefetch.append("authors")
+    return related, prefetch
+
+
+def _communities_by_path(pages):
+    paths = {page.path[: -page.steplen] for page in pages}
+    return {
+        community.path: community
+        for community in CommunityPage.objects.filter(path__in=paths).select_related(
+            "regency__province"
+        )
+    }
+
+
+def _write(pages):
+    """Replace the documents of `pages` (specific, live, public pages of one model)."""
+    communities = _communities_by_path(pages) if pages else {}
+    rows, facet_rows = [], []
+    for page in pages:
+        data = documents.build(page, community=communities.get(page.path[: -page.steplen]))
+        if data is None:
+            continue
+        rows.append(
+            SearchDocument(
+                page_id=page.pk,
+                locale_id=page.locale_id,
+                kind=data.kind,
+                title=data.title,
+                summary=data.summary,
+                keywords=data.keywords,
+                body=data.body,
+                date=data.date,
+                province=data.province,
+                regency=data.regency,
+            )
+        )
+        facet_rows.extend(
+            SearchFacetValue(document_id=page.pk, name=name, value=value)
+            for name, values in data.facets.items()
+            for value in dict.fromkeys(values)  # unique, order kept
+        )
+    with transaction.atomic():
+        remove_pages([page.pk for page in pages])
+        SearchDocument.objects.bulk_create(rows, batch_size=BATCH_SIZE)
+        SearchFacetValue.objects.bulk_create(facet_rows, batch_size=BATCH_SIZE * 4)
+        if uses_postgres() and rows:
+            _update_vectors([row.page_id for row in rows])
+    return len(rows)
+
+
+def _update_vectors(page_ids):
+    """Compute the weighted tsvectors in SQL, with each locale's configuration."""
+    from wagtail.models import Locale
+
+    table = SearchDocument._meta.db_table
+    with connection.cursor() as cursor:
+        for locale in Locale.objects.all():
+            cursor.execute(
+                f"""
+                UPDATE {table} SET
+                    vector = setweight(to_tsvector(%(config)s::regconfig, title), 'A')
+                          || setweight(to_tsvector(%(config)s::regconfig, summary), 'B')
+                          || setweight(to_tsvector(%(config)s::regconfig, keywords), 'B')
+                          || setweight(to_tsvector(%(config)s::regconfig, body), 'C'),
+                    title_vector = to_tsvector('simple', title)
+                WHERE page_id = ANY(%(ids)s) AND locale_id = %(locale)s
+                """,  # noqa: S608 - the table name is ours, values are parameters
+                {"config": config_for(locale.language_code), "ids": page_ids, "locale": locale.pk},
+            )
+
+
+def _specific_pages(model, queryset):
+    related, prefetch = _prefetch(model)
+    return list(queryset.select_related(*related).prefetch_related(*prefetch))
+
+
+def index_pages(pages):
+    """Index these pages (any objects with a pk); drop those that are not searchable."""
+    ids = [page.pk for page in pages]
+    if not ids:
+        return 0
+    private = _private_paths()
+    written, searchable = 0, set()
+    by_model = {}
+    for page in Page.objects.filter(pk__in=ids).live().select_related("content_type"):
+        model = page.specific_class
+        if model in documents.KINDS and not _is_private(page.path, private):
+            by_model.setdefault(model, []).append(page.pk)
+    for model, model_ids in by_model.items():
+        pages_of_model = _specific_pages(model, model.objects.filter(pk__in=model_ids))
+        written += _write(pages_of_model)
+        searchable.update(model_ids)
+    remove_pages([pk for pk in ids if pk not in searchable])
+    return written
+
+
+def index_subtree(page):
+    """Index a page and everything below it (after a move or a privacy change)."""
+    ids = list(Page.objects.filter(path__startswith=page.path).values_list("pk", flat=True))
+    for start in range(0, len(ids), BATCH_SIZE):
+        batch = ids[start : start + BATCH_SIZE]
+        index_pages([Page(pk=pk) for pk in batch])
+
+
+def remove_pages(page_ids):
+    """Delete documents with plain DELETEs (no objects loaded: the index can be large)."""
+    if page_ids:
+        SearchFacetValue.objects.filter(document_id__in=page_ids)._raw_delete(connection.alias)
+        SearchDocument.objects.filter(pk__in=page_ids)._raw_delete(connection.alias)
+
+
+def rebuild(stdout=None, batch_size=BATCH_SIZE):
+    """Rewrite the whole index; returns the number of documents."""
+    started = time.monotonic()
+    with transaction.atomic():
+        SearchFacetValue.objects.all()._raw_delete(connection.alias)
+        SearchDocument.objects.all()._raw_delete(connection.alias)
+    private = _private_paths()
+    exclude_private = Q()
+    for path in private:
+        exclude_private |= Q(path__startswith=path)
+    total = 0
+    for model in documents.KINDS:
+        queryset = model.objects.live().order_by("pk")
+        if private:
+            queryset = queryset.exclude(exclude_private)
+        ids = list(queryset.values_list("pk", flat=True))
+        for start in range(0, len(ids), batch_size):
+            batch = model.objects.filter(pk__in=ids[start : start + batch_size])
+            total += _write(_specific_pages(model, batch))
+        if stdout:
+            stdout.write(f"{model.__name__}: {len(ids)} pages ({time.monotonic() - started:.1f} s)")
+    if uses_postgres():
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {SearchDocument._meta.db_table}")
+            cursor.execute(f"ANALYZE {SearchFacetValue._meta.db_table}")
+    return total

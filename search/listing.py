@@ -1,0 +1,303 @@
+"""The search page's state, from the URL: query, facets, language, sort and page.
+
+Facets combine with AND; one value per facet. A value's count is the number of
+results matching the query and every *other* chosen facet plus that value, which
+is what the visitor gets by choosing it. Bad input (unknown values, a bad page
+number, an over-long query) is dropped with a message, never an error.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Count, F
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, Page
+
+from communities.models import Province, SchoolLevel, Subject
+from home.pagination import paginate
+from resources.models import Phase
+
+from . import query as search_query
+from . import stats
+from .models import Kind, SearchDocument, SearchFacetValue
+
+PER_PAGE = 20
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str  # URL parameter and SearchFacetValue.name
+    label: str
+
+
+FACETS = [
+    Facet("kind", _("Type")),
+    Facet("level", _("School level")),
+    Facet("phase", _("Phase")),
+    Facet("subject", _("Subject")),
+    Facet("region", _("Province")),
+]
+SORTS = {"relevance": _("Relevance"), "newest": _("Newest")}
+
+
+def _options(locale):
+    """{facet: [(value, label)]} in display order, labels in the reader's language."""
+
+    def terms(model):
+        return list(model.objects.filter(locale=locale).values_list("slug", "name"))
+
+    return {
+        "kind": list(Kind.choices),
+        "level": terms(SchoolLevel),
+        "phase": list(Phase.choices),
+        "subject": terms(Subject),
+        "region": list(Province.objects.order_by("name").values_list("code", "name")),
+    }
+
+
+class _Counted:
+    """A queryset whose count is already known (from the facet counts): no COUNT query."""
+
+    def __init__(self, queryset, count):
+        self.queryset, self._count = queryset, count
+
+    def count(self):
+        return self._count
+
+    def __len__(self):
+        return self._count
+
+    def __getitem__(self, key):
+        return self.queryset[key]
+
+
+def _apply_facet(documents, name, value):
+    if name == "kind":
+        return documents.filter(kind=value)
+    if name == "region":
+        return documents.filter(province=value)
+    values = SearchFacetValue.objects.filter(name=name, value=value).values("document_id")
+    return documents.filter(pk__in=values)
+
+
+def _locales(params, current):
+    """The languages searched: the current one, or all with ?lang=all."""
+    if params.get("lang") == "all":
+        return list(Locale.objects.filter(language_code__in=dict(settings.LANGUAGES)))
+    return [current]
+
+
+def search(request, locale):
+    params = request.GET
+    messages = []
+    raw = params.get("q", "")
+    q = search_query.clean_query(raw)
+    if len(raw) > search_query.MAX_QUERY_LENGTH:
+        messages.append(
+            gettext("Your search was long; we used its first %(n)s characters.")
+            % {"n": search_query.MAX_QUERY_LENGTH}
+        )
+    options = _options(locale)
+    selected = {}
+    for facet in FACETS:
+        value = params.get(facet.name, "").strip()
+        if not value:
+            continue
+        if value in dict(options[facet.name]):
+            selected[facet.name] = value
+        else:
+            messages.append(
+                gettext("The filter “%(filter)s” had a value we don't know; it was ignored.")
+                % {"filter": facet.label}
+            )
+    all_languages = params.get("lang") == "all"
+    locales = _locales(params, locale)
+    sort = params.get("sort", "")
+    if sort not in SORTS or (sort == "relevance" and not q):
+        if sort:
+            messages.append(gettext("We can't sort that way; showing the best matches first."))
+        sort = "relevance" if q else "newest"
+
+    base = SearchDocument.objects.all()
+    any_word = False
+    if q:
+        matched = search_query.match(base, q, locales)
+        if len(search_query.query_words(q)) > 1 and not matched.exists():
+            # Nothing has every word: show what has any of them, and say so.
+            matched = search_query.match(base, q, locales, any_word=True)
+            any_word = True
+    else:
+        matched = base.filter(locale__in=locales)
+
+    def filtered(documents, except_facet=None):
+        for name, value in selected.items():
+            if name != except_facet:
+                documents = _apply_facet(documents, name, value)
+        return documents
+
+    # One count query for the facets nobody chose, one per chosen facet.
+    counts = search_query.facet_counts(
+        filtered(matched), [f.name for f in FACETS if f.name not in selected]
+    )
+    for name in selected:
+        counts.update(search_query.facet_counts(filtered(matched, except_facet=name), [name]))
+    kind_counts = counts["kind"]
+    total = (
+        kind_counts.get(selected["kind"], 0) if "kind" in selected else sum(kind_counts.values())
+    )
+
+    results = filtered(matched)
+    if sort == "relevance":
+        results = results.order_by("-rank", "-date", "pk")
+    else:
+        results = results.order_by(F("date").desc(nulls_last=True), "pk")
+    page_obj = paginate(_Counted(results, total), params.get("page"), PER_PAGE, messages)
+
+    hits = _hits(request, list(page_obj.object_list), q, selected, options, locales)
+    if q and page_obj.number == 1 and "page" not in params:
+        stats.record(q, locale, found=total > 0)
+
+    other_counts = None
+    if q and not all_languages:
+        everywhere = filtered(search_query.match(base, q, _locales({"lang": "all"}, locale)))
+        other_counts = everywhere.exclude(locale=locale).order_by().aggregate(n=Count("pk"))["n"]
+
+    query = params.copy()
+    query.pop("page", None)
+    return {
+        "search_query": q,
+        "results": hits,
+        "page_obj": page_obj,
+        "result_count": total,
+        "any_word": any_word,
+        "facets": _facet_links(query, selected, options, counts),
+        "filters_active": bool(selected),
+        "filter_messages": messages,
+        "sort": sort,
+        "sort_links": _sort_links(query, sort, q),
+        "language_switch": _language_switch(query, all_languages, locale, other_counts),
+        "all_languages": all_languages,
+        "promotions": _promotions(request, q, locales) if q and page_obj.number == 1 else [],
+        "query_string": query.urlencode(),
+    }
+
+
+def _facet_links(query, selected, options, counts):
+    facets = []
+    for facet in FACETS:
+        values = []
+        for value, label in options[facet.name]:
+            count = counts.get(facet.name, {}).get(value, 0)
+            is_selected = selected.get(facet.name) == value
+            if not count and not is_selected:
+                continue
+            link = query.copy()
+            if is_selected:
+                link.pop(facet.name, None)
+            else:
+                link[facet.name] = value
+            values.append(
+                {
+                    "value": value,
+                    "label": label,
+                    "count": count,
+                    "selected": is_selected,
+                    "query": link.urlencode(),
+                }
+            )
+        facets.append({"name": facet.name, "label": facet.label, "values": values})
+    return facets
+
+
+def _sort_links(query, sort, q):
+    links = []
+    for key, label in SORTS.items():
+        if key == "relevance" and not q:
+            continue
+        link = query.copy()
+        link["sort"] = key
+        links.append(
+            {"key": key, "label": label, "selected": key == sort, "query": link.urlencode()}
+        )
+    return links
+
+
+def _language_switch(query, all_languages, locale, other_count):
+    """The link that adds the other language to the results (or takes it away)."""
+    link = query.copy()
+    if all_languages:
+        link.pop("lang", None)
+    else:
+        link["lang"] = "all"
+    return {
+        "query": link.urlencode(),
+        "language": locale.get_display_name(),
+        "other_count": other_count,
+    }
+
+
+def _hits(request, documents, q, selected, options, locales):
+    """The shown results with URL, highlighted title and snippet, and key facts."""
+    if not documents:
+        return []
+    locales_by_id = {locale.pk: locale for locale in Locale.objects.all()}
+    pages = {page.pk: page for page in Page.objects.filter(pk__in=[d.pk for d in documents])}
+    marked = search_query.snippets(documents, q, locales_by_id)
+    facet_values = {}
+    for row in SearchFacetValue.objects.filter(
+        document__in=[d.pk for d in documents], name__in=["level", "subject"]
+    ).values_list("document_id", "name", "value"):
+        facet_values.setdefault(row[0], {}).setdefault(row[1], []).append(row[2])
+    labels = {name: dict(options[name]) for name in ("level", "subject", "region")}
+    kinds = dict(Kind.choices)
+    hits = []
+    for doc in documents:
+        page = pages.get(doc.pk)
+        url = page.get_url(request) if page else None
+        if url is None:
+            continue
+        title, snippet = marked.get(doc.pk, (doc.title, doc.summary))
+        values = facet_values.get(doc.pk, {})
+        hits.append(
+            {
+                "url": url,
+                "kind": doc.kind,
+                "kind_label": kinds.get(doc.kind, ""),
+                "title": title,
+                "snippet": snippet,
+                "date": doc.date,
+                "levels": [labels["level"].get(v, v) for v in values.get("level", [])],
+                "subjects": [labels["subject"].get(v, v) for v in values.get("subject", [])],
+                "region": labels["region"].get(doc.province, ""),
+                "language": locales_by_id[doc.locale_id],
+                "other_language": doc.locale_id != locales[0].pk,
+            }
+        )
+    return hits
+
+
+def _promotions(request, q, locales):
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+    from wagtail.search.utils import normalise_query_string
+
+    picks = SearchPromotion.objects.filter(
+        query__query_string=normalise_query_string(q)
+    ).select_related("page")
+    locale_ids = {locale.pk for locale in locales}
+    promoted = []
+    for pick in picks:
+        if pick.page_id is None:
+            title = pick.external_link_text or pick.external_link_url
+            promoted.append(
+                {"url": pick.external_link_url, "title": title, "text": pick.description}
+            )
+            continue
+        # An editor may pick the Indonesian page; an English reader gets its translation.
+        page = pick.page if pick.page.locale_id in locale_ids else pick.page.localized
+        if not page.live or page.get_view_restrictions().exists():
+            continue
+        url = page.get_url(request)
+        if url:
+            promoted.append({"url": url, "title": page.title, "text": pick.description})
+    return promoted

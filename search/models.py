@@ -1,0 +1,94 @@
+"""The portal's own search index: one document per live, public page, in its own language.
+
+Wagtail's stock index keeps one PostgreSQL text search configuration for every
+document. Ours stores each page's `tsvector` built with the configuration of the
+page's locale (Indonesian pages with `indonesian`, English ones with `english`),
+under a GIN index, so `mengajar` finds `pembelajaran` and `teaching` finds
+`teachers teach`. See docs/search.md.
+"""
+
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Kind(models.TextChoices):
+    RESOURCE = "resource", _("Learning resource")
+    ARTICLE = "article", _("Practice article")
+    COMMUNITY = "community", _("Community")
+    MEETING = "meeting", _("Meeting")
+    PAGE = "page", _("Page")
+
+
+class SearchDocument(models.Model):
+    """What the search page matches, ranks, filters and shows for one page."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    title = models.TextField()
+    summary = models.TextField(blank=True)  # weighted B, shown when nothing is highlighted
+    keywords = models.TextField(blank=True)  # weighted B, not shown: community, region, terms
+    body = models.TextField(blank=True)  # weighted C
+    date = models.DateTimeField(null=True, blank=True)  # meeting start, or publication
+    province = models.CharField(max_length=2, blank=True)  # Kemendagri code, e.g. "51"
+    regency = models.CharField(max_length=5, blank=True)  # e.g. "51.01"
+    # PostgreSQL only (NULL on SQLite): the weighted document and the title words for
+    # suggestions. Their GIN indexes are created by migration 0002 on PostgreSQL.
+    vector = SearchVectorField(null=True, editable=False)
+    title_vector = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["locale", "kind"]),
+            models.Index(fields=["locale", "date"]),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class SearchFacetValue(models.Model):
+    """One facet value of a document (a document has many levels and subjects)."""
+
+    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="facets")
+    name = models.CharField(max_length=20)  # kind, level, phase, subject, region, language
+    value = models.CharField(max_length=120)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "name", "value"], name="search_facet_unique_value"
+            )
+        ]
+        indexes = [models.Index(fields=["name", "value"])]
+
+    def __str__(self):
+        return f"{self.name}={self.value}"
+
+
+class SearchQueryStat(models.Model):
+    """How often a query was searched on a day, and how often it found nothing."""
+
+    query_string = models.CharField(_("search terms"), max_length=255)
+    locale = models.ForeignKey(
+        "wagtailcore.Locale", verbose_name=_("language"), on_delete=models.CASCADE, related_name="+"
+    )
+    date = models.DateField(_("date"))
+    hits = models.PositiveIntegerField(_("searches"), default=0)
+    misses = models.PositiveIntegerField(_("searches with no results"), default=0)
+
+    class Meta:
+        verbose_name = _("search statistic")
+        verbose_name_plural = _("search statistics")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["query_string", "locale", "date"], name="search_query_stat_unique_day"
+            )
+        ]
+        permissions = [("view_search_statistics", _("Can see what visitors search for"))]
+
+    def __str__(self):
+        return self.query_string
