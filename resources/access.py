@@ -16,6 +16,11 @@ MODEL_PERMISSIONS = [
     ("resources", "add_resourcecollection"),
     ("resources", "change_resourcecollection"),
     ("resources", "delete_resourcecollection"),
+    # Curating also means seeing what teachers search for and pinning answers.
+    ("search", "view_search_statistics"),
+    ("wagtailsearchpromotions", "add_searchpromotion"),
+    ("wagtailsearchpromotions", "change_searchpromotion"),
+    ("wagtailsearchpromotions", "delete_searchpromotion"),
 ]
 
 

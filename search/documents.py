@@ -8,7 +8,7 @@ levels and subjects, a resource's phases, the community's region.
 import datetime
 from dataclasses import dataclass, field
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.fields import RichTextField, StreamField
 from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
@@ -93,7 +93,12 @@ def build(page, community=None):
     """The DocumentData for a specific page, or None if the page is not searchable.
 
     `community` may be passed when bulk indexing meetings and articles, to avoid a
-    query per page."""
+    query per page. Labels (type, activity) are written in the page's language."""
+    with translation.override(page.locale.language_code):
+        return _build(page, community)
+
+
+def _build(page, community):
     kind = kind_of(page)
     if kind is None:
         return None
