@@ -44,6 +44,21 @@ class DocumentData:
     facets: dict[str, list[str]] = field(default_factory=dict)
 
 
+def facet_keys(facets):
+    """ " kind:resource level:sd " from {"kind": ["resource"], "level": ["sd"]}."""
+    keys = dict.fromkeys(f"{name}:{value}" for name, values in facets.items() for value in values)
+    return f" {' '.join(keys)} " if keys else ""
+
+
+def parse_facet_keys(text):
+    """{name: [values]} back from facet_keys()."""
+    result = {}
+    for key in text.split():
+        name, _sep, value = key.partition(":")
+        result.setdefault(name, []).append(value)
+    return result
+
+
 def kind_of(page):
     return KINDS.get(type(page))
 

@@ -16,7 +16,7 @@ from wagtail.models import Page, PageViewRestriction
 from communities.models import CommunityPage
 
 from . import documents
-from .models import SearchDocument, SearchFacetValue
+from .models import SearchDocument
 
 BATCH_SIZE = 500
 
@@ -64,7 +64,7 @@ def _communities_by_path(pages):
 def _write(pages):
     """Replace the documents of `pages` (specific, live, public pages of one model)."""
     communities = _communities_by_path(pages) if pages else {}
-    rows, facet_rows = [], []
+    rows = []
     for page in pages:
         data = documents.build(page, community=communities.get(page.path[: -page.steplen]))
         if data is None:
@@ -81,17 +81,12 @@ def _write(pages):
                 date=data.date,
                 province=data.province,
                 regency=data.regency,
+                facet_keys=documents.facet_keys(data.facets),
             )
-        )
-        facet_rows.extend(
-            SearchFacetValue(document_id=page.pk, name=name, value=value)
-            for name, values in data.facets.items()
-            for value in dict.fromkeys(values)  # unique, order kept
         )
     with transaction.atomic():
         remove_pages([page.pk for page in pages])
         SearchDocument.objects.bulk_create(rows, batch_size=BATCH_SIZE)
-        SearchFacetValue.objects.bulk_create(facet_rows, batch_size=BATCH_SIZE * 4)
         if uses_postgres() and rows:
             _update_vectors([row.page_id for row in rows])
     return len(rows)
@@ -111,6 +106,9 @@ def _update_vectors(page_ids):
                           || setweight(to_tsvector(%(config)s::regconfig, summary), 'B')
                           || setweight(to_tsvector(%(config)s::regconfig, keywords), 'B')
                           || setweight(to_tsvector(%(config)s::regconfig, body), 'C'),
+                    rank_vector = setweight(to_tsvector(%(config)s::regconfig, title), 'A')
+                          || setweight(to_tsvector(%(config)s::regconfig, summary), 'B')
+                          || setweight(to_tsvector(%(config)s::regconfig, keywords), 'B'),
                     title_vector = to_tsvector('simple', title)
                 WHERE page_id = ANY(%(ids)s) AND locale_id = %(locale)s
                 """,  # noqa: S608 - the table name is ours, values are parameters
@@ -152,18 +150,14 @@ def index_subtree(page):
 
 
 def remove_pages(page_ids):
-    """Delete documents with plain DELETEs (no objects loaded: the index can be large)."""
     if page_ids:
-        SearchFacetValue.objects.filter(document_id__in=page_ids)._raw_delete(connection.alias)
-        SearchDocument.objects.filter(pk__in=page_ids)._raw_delete(connection.alias)
+        SearchDocument.objects.filter(pk__in=page_ids).delete()
 
 
 def rebuild(stdout=None, batch_size=BATCH_SIZE):
     """Rewrite the whole index; returns the number of documents."""
     started = time.monotonic()
-    with transaction.atomic():
-        SearchFacetValue.objects.all()._raw_delete(connection.alias)
-        SearchDocument.objects.all()._raw_delete(connection.alias)
+    SearchDocument.objects.all().delete()  # one DELETE: nothing refers to documents
     private = _private_paths()
     exclude_private = Q()
     for path in private:
@@ -181,6 +175,10 @@ def rebuild(stdout=None, batch_size=BATCH_SIZE):
             stdout.write(f"{model.__name__}: {len(ids)} pages ({time.monotonic() - started:.1f} s)")
     if uses_postgres():
         with connection.cursor() as cursor:
-            cursor.execute(f"ANALYZE {SearchDocument._meta.db_table}")
-            cursor.execute(f"ANALYZE {SearchFacetValue._meta.db_table}")
+            # The rebuild rewrote every row (insert, then the vectors): reclaim the dead
+            # versions, or every search reads them too. VACUUM needs autocommit.
+            table = SearchDocument._meta.db_table
+            cursor.execute(
+                f"VACUUM ANALYZE {table}" if connection.get_autocommit() else f"ANALYZE {table}"
+            )
     return total

@@ -20,14 +20,15 @@ from resources.models import Phase
 
 from . import query as search_query
 from . import stats
-from .models import Kind, SearchDocument, SearchFacetValue
+from .documents import parse_facet_keys
+from .models import Kind, SearchDocument
 
 PER_PAGE = 20
 
 
 @dataclass(frozen=True)
 class Facet:
-    name: str  # URL parameter and SearchFacetValue.name
+    name: str  # URL parameter and the name in SearchDocument.facet_keys
     label: str
 
 
@@ -77,8 +78,7 @@ def _apply_facet(documents, name, value):
         return documents.filter(kind=value)
     if name == "region":
         return documents.filter(province=value)
-    values = SearchFacetValue.objects.filter(name=name, value=value).values("document_id")
-    return documents.filter(pk__in=values)
+    return search_query.has_facet(documents, name, value)
 
 
 def _locales(params, current):
@@ -120,15 +120,6 @@ def search(request, locale):
         sort = "relevance" if q else "newest"
 
     base = SearchDocument.objects.all()
-    any_word = False
-    if q:
-        matched = search_query.match(base, q, locales)
-        if len(search_query.query_words(q)) > 1 and not matched.exists():
-            # Nothing has every word: show what has any of them, and say so.
-            matched = search_query.match(base, q, locales, any_word=True)
-            any_word = True
-    else:
-        matched = base.filter(locale__in=locales)
 
     def filtered(documents, except_facet=None):
         for name, value in selected.items():
@@ -136,18 +127,31 @@ def search(request, locale):
                 documents = _apply_facet(documents, name, value)
         return documents
 
-    # One count query for the facets nobody chose, one per chosen facet.
-    counts = search_query.facet_counts(
-        filtered(matched), [f.name for f in FACETS if f.name not in selected]
-    )
-    for name in selected:
-        counts.update(search_query.facet_counts(filtered(matched, except_facet=name), [name]))
-    kind_counts = counts["kind"]
-    total = (
-        kind_counts.get(selected["kind"], 0) if "kind" in selected else sum(kind_counts.values())
-    )
+    def count(documents):
+        """Facet counts (one query for the facets nobody chose, one per chosen facet)
+        and the result count, which the kind counts add up to (a page has one kind)."""
+        counts = search_query.facet_counts(
+            filtered(documents), [f.name for f in FACETS if f.name not in selected]
+        )
+        for name in selected:
+            counts.update(search_query.facet_counts(filtered(documents, except_facet=name), [name]))
+        kinds = counts["kind"]
+        total = kinds.get(selected["kind"], 0) if "kind" in selected else sum(kinds.values())
+        return counts, total
 
-    results = filtered(matched)
+    any_word = False
+    matched = search_query.match(base, q, locales) if q else base.filter(locale__in=locales)
+    counts, total = count(matched)
+    if q and not total and len(search_query.query_words(q)) > 1:
+        # Nothing has every word: show what has any of them, and say so.
+        any_word = True
+        matched = search_query.match(base, q, locales, any_word=True)
+        counts, total = count(matched)
+
+    # The whole text and the vectors stay in the database: snippets are made there.
+    results = filtered(matched).defer("vector", "rank_vector", "title_vector", "keywords")
+    if search_query.uses_postgres():
+        results = results.defer("body")
     if sort == "relevance":
         results = results.order_by("-rank", "-date", "pk")
     else:
@@ -160,8 +164,9 @@ def search(request, locale):
 
     other_counts = None
     if q and not all_languages:
-        everywhere = filtered(search_query.match(base, q, _locales({"lang": "all"}, locale)))
-        other_counts = everywhere.exclude(locale=locale).order_by().aggregate(n=Count("pk"))["n"]
+        others = [other for other in _locales({"lang": "all"}, locale) if other.pk != locale.pk]
+        elsewhere = filtered(search_query.match(base, q, others, any_word=any_word))
+        other_counts = elsewhere.order_by().aggregate(n=Count("pk"))["n"] if others else 0
 
     query = params.copy()
     query.pop("page", None)
@@ -244,11 +249,6 @@ def _hits(request, documents, q, selected, options, locales):
     locales_by_id = {locale.pk: locale for locale in Locale.objects.all()}
     pages = {page.pk: page for page in Page.objects.filter(pk__in=[d.pk for d in documents])}
     marked = search_query.snippets(documents, q, locales_by_id)
-    facet_values = {}
-    for row in SearchFacetValue.objects.filter(
-        document__in=[d.pk for d in documents], name__in=["level", "subject"]
-    ).values_list("document_id", "name", "value"):
-        facet_values.setdefault(row[0], {}).setdefault(row[1], []).append(row[2])
     labels = {name: dict(options[name]) for name in ("level", "subject", "region")}
     kinds = dict(Kind.choices)
     hits = []
@@ -258,7 +258,7 @@ def _hits(request, documents, q, selected, options, locales):
         if url is None:
             continue
         title, snippet = marked.get(doc.pk, (doc.title, doc.summary))
-        values = facet_values.get(doc.pk, {})
+        values = parse_facet_keys(doc.facet_keys)
         hits.append(
             {
                 "url": url,

@@ -35,9 +35,16 @@ class SearchDocument(models.Model):
     date = models.DateTimeField(null=True, blank=True)  # meeting start, or publication
     province = models.CharField(max_length=2, blank=True)  # Kemendagri code, e.g. "51"
     regency = models.CharField(max_length=5, blank=True)  # e.g. "51.01"
-    # PostgreSQL only (NULL on SQLite): the weighted document and the title words for
-    # suggestions. Their GIN indexes are created by migration 0002 on PostgreSQL.
+    # Facet values as space-separated "name:value" keys with a space at both ends,
+    # e.g. " kind:resource level:sd level:smp subject:matematika ", so one row holds
+    # them all: counting needs no join (see query.facet_counts).
+    facet_keys = models.TextField(blank=True)
+    # PostgreSQL only (NULL on SQLite): the weighted document (matched, GIN-indexed by
+    # migration 0002), the part of it used for ranking, and the title words for suggestions.
     vector = SearchVectorField(null=True, editable=False)
+    # Title (A) and summary (B) only: small enough to stay in the row, so ranking
+    # thousands of matches does not read every page's whole text.
+    rank_vector = SearchVectorField(null=True, editable=False)
     title_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
@@ -48,25 +55,6 @@ class SearchDocument(models.Model):
 
     def __str__(self):
         return self.title
-
-
-class SearchFacetValue(models.Model):
-    """One facet value of a document (a document has many levels and subjects)."""
-
-    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="facets")
-    name = models.CharField(max_length=20)  # kind, level, phase, subject, region, language
-    value = models.CharField(max_length=120)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["document", "name", "value"], name="search_facet_unique_value"
-            )
-        ]
-        indexes = [models.Index(fields=["name", "value"])]
-
-    def __str__(self):
-        return f"{self.name}={self.value}"
 
 
 class SearchQueryStat(models.Model):

@@ -7,18 +7,21 @@ without stemming, and title matches rank first.
 """
 
 import re
+from collections import Counter
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import Case, Count, F, FloatField, IntegerField, Q, Value, When
+from django.db.models import BooleanField, Case, F, FloatField, IntegerField, Q, Value, When
+from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from .indexer import config_for, uses_postgres
-from .models import SearchDocument, SearchFacetValue
+from .models import SearchDocument
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
-# ts_rank weights for D, C, B, A: a title match (A) outweighs many body matches.
+# ts_rank weights for D, C, B, A over the title (A) and summary (B): a title match
+# outweighs a summary match; a match in the body only ranks after both, newest first.
 RANK_WEIGHTS = [0.05, 0.2, 0.4, 1.0]
 START, STOP = "\x02", "\x03"  # highlight markers; escaped text can't contain them
 WORD_RE = re.compile(r"\w+", re.UNICODE)
@@ -48,7 +51,7 @@ def match(documents, q, locales, any_word=False):
         for locale in locales:
             query = _pg_query(q, locale, any_word)
             condition |= Q(locale=locale, vector=query)
-            rank = SearchRank(F("vector"), query, weights=RANK_WEIGHTS, normalization=1)
+            rank = SearchRank(F("rank_vector"), query, weights=RANK_WEIGHTS, normalization=1)
             ranks.append(When(locale=locale, then=rank))
         rank = ranks[0].result if len(ranks) == 1 else Case(*ranks, output_field=FloatField())
         return documents.filter(condition).annotate(rank=rank)
@@ -80,16 +83,39 @@ def match(documents, q, locales, any_word=False):
 
 def facet_counts(documents, names):
     """{facet name: {value: count}} over `documents`, in one query."""
-    rows = (
-        SearchFacetValue.objects.filter(document__in=documents.values("pk"), name__in=names)
-        .order_by()
-        .values("name", "value")
-        .annotate(n=Count("pk"))
-    )
     counts = {name: {} for name in names}
-    for row in rows:
-        counts[row["name"]][row["value"]] = row["n"]
+    wanted = tuple(f"{name}:" for name in names)
+    if uses_postgres():
+        from django.db import connection
+
+        inner, params = documents.order_by().values("facet_keys").query.sql_with_params()
+        sql = f"""SELECT key, count(*) FROM ({inner}) AS matched,
+                  unnest(string_to_array(btrim(matched.facet_keys), ' ')) AS key
+                  GROUP BY key"""  # noqa: S608 - Django compiled the inner query; values are params
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+    else:
+        tally = Counter()
+        for keys in documents.order_by().values_list("facet_keys", flat=True).iterator():
+            tally.update(keys.split())
+        rows = tally.items()
+    for key, n in rows:
+        if key.startswith(wanted):
+            name, _sep, value = key.partition(":")
+            counts[name][value] = n
     return counts
+
+
+def has_facet(documents, name, value):
+    """Documents that have this facet value (a GIN index serves it on PostgreSQL)."""
+    key = f"{name}:{value}"
+    if uses_postgres():
+        contains = RawSQL(
+            "string_to_array(btrim(facet_keys), ' ') @> %s", ([key],), output_field=BooleanField()
+        )
+        return documents.alias(**{f"has_{name}": contains}).filter(**{f"has_{name}": True})
+    return documents.filter(facet_keys__contains=f" {key} ")
 
 
 def _mark(text):
@@ -116,8 +142,10 @@ def _python_highlight(text, words, length=220):
 def snippets(documents, q, locales_by_id):
     """{page id: (title_html, snippet_html)} with the matched words highlighted."""
     documents = list(documents)
+    if not q:  # browsing: the summary, nothing to highlight
+        return {doc.pk: (_mark(doc.title), _mark(doc.summary)) for doc in documents}
     result = {}
-    if q and uses_postgres():
+    if uses_postgres():
         return _pg_snippets(documents, q, locales_by_id)
     words = query_words(q)
     for doc in documents:

@@ -1,0 +1,267 @@
+"""Benchmark the search page and its suggestions on PostgreSQL, at 10k or 100k resources.
+
+Usage (from the project root, on a throwaway PostgreSQL database):
+
+    createdb -h 127.0.0.1 -U postgres bench_search
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_search \\
+        .venv/bin/python bench/search.py --resources 10000
+    # 100k: --resources 100000 (the generator adds articles, communities and meetings)
+
+Steps: migrate; generate the bilingual corpus (manage.py generate_dataset); time a full
+rebuild of the search index; then measure a realistic mix of searches in-process
+(Django test client, production settings) and over HTTP (gunicorn, production
+settings, 2 workers, wrk from Debian's packages), and print p50/p95/p99.
+`--skip-generate` measures an existing database again.
+"""
+
+import argparse
+import os
+import random
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+# What teachers type: common and rare words, phrases, word forms that need stemming,
+# filters, the other language, and a few that find nothing.
+QUERIES_ID = [
+    "mengajar", "pembelajaran", "asesmen diagnostik", "modul ajar pecahan", "literasi",
+    "numerasi kelas 1", "aksi nyata", "refleksi", "berbagi praktik baik", "disiplin positif",
+    "lkpd", "video pembelajaran", "kurikulum merdeka", "pembelajaran berdiferensiasi",
+    "projek penguatan profil pelajar pancasila", "guru sd", "kepala sekolah", "pengawas",
+    "membaca pemahaman", "\"aksi nyata\"", "asesmen -formatif", "matematika smp",
+    "ekosistem mangrove", "komunitas belajar", "merdeka belajar", "kelas besar",
+    "zzzy tidak ada", "",
+]  # fmt: skip
+QUERIES_EN = [
+    "teaching", "assessment", "fractions", "differentiated learning", "reading",
+    "teachers share", "reflection", "classroom", "",
+]  # fmt: skip
+FACETS = [{}, {}, {}, {"kind": "resource"}, {"level": "sd"}, {"kind": "resource", "level": "smp"}]
+
+
+def search_urls(n, seed=7):
+    rng = random.Random(seed)
+    urls = []
+    for _ in range(n):
+        if rng.random() < 0.8:
+            path, q = "/id/cari/", rng.choice(QUERIES_ID)
+        else:
+            path, q = "/en/search/", rng.choice(QUERIES_EN)
+        params = {"q": q, **rng.choice(FACETS)}
+        if rng.random() < 0.1:
+            params["lang"] = "all"
+        if rng.random() < 0.1:
+            params["page"] = "2"
+        urls.append(path + "?" + urlencode(params))
+    return urls
+
+
+def suggest_urls(n, seed=11):
+    rng = random.Random(seed)
+    words = [q for q in QUERIES_ID if q and q.isascii() and '"' not in q]
+    urls = []
+    for _ in range(n):
+        text = rng.choice(words)
+        cut = rng.randint(2, len(text))
+        urls.append("/id/cari/saran/?" + urlencode({"q": text[:cut]}))
+    return urls
+
+
+def percentiles(samples_ms):
+    ordered = sorted(samples_ms)
+
+    def pick(p):
+        return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+    return {"p50": pick(50), "p95": pick(95), "p99": pick(99), "mean": statistics.fmean(ordered)}
+
+
+def manage(*args, env):
+    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)  # noqa: S603
+
+
+def in_process(urls):
+    import django
+
+    django.setup()
+    from django.test import Client
+
+    client = Client(HTTP_HOST="localhost")
+    for url in urls[:20]:  # warm caches and connections
+        client.get(url)
+    samples = []
+    for url in urls:
+        started = time.perf_counter()
+        response = client.get(url)
+        samples.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+    return percentiles(samples)
+
+
+WRK_SCRIPT = """
+local paths = {}
+for line in io.lines("%s") do paths[#paths + 1] = line end
+local i = 0
+request = function()
+  i = (i %% #paths) + 1
+  return wrk.format("GET", paths[i], {["Host"] = "localhost"})
+end
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT %%.1f %%.2f %%.2f %%.2f %%d %%d\\n",
+    summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000,
+    latency:percentile(99) / 1000, summary.errors.status, summary.requests))
+end
+"""
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def over_http(env, urls_by_name, duration, connections, workers):
+    port = free_port()
+    server = subprocess.Popen(  # noqa: S603 - our own command line
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "portal.wsgi",
+            "--workers",
+            str(workers),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],  # fmt: skip
+        cwd=ROOT,
+        env=env,
+    )
+    results = {}
+    try:
+        for _ in range(60):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.5)
+        with tempfile.TemporaryDirectory() as tmp:
+            for name, urls in urls_by_name.items():
+                paths = Path(tmp) / f"{name}.txt"
+                paths.write_text("\n".join(urls) + "\n")
+                script = Path(tmp) / f"{name}.lua"
+                script.write_text(WRK_SCRIPT % paths)
+                output = subprocess.run(  # noqa: S603
+                    [
+                        shutil.which("wrk") or "/usr/bin/wrk",
+                        "-t1",
+                        f"-c{connections}",
+                        f"-d{duration}s",
+                        "-s",
+                        str(script),
+                        f"http://127.0.0.1:{port}",
+                    ],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                ).stdout
+                line = next(row for row in output.splitlines() if row.startswith("RESULT"))
+                rps, p50, p95, p99, errors, total = line.split()[1:]
+                results[name] = {
+                    "rps": float(rps),
+                    "p50": float(p50),
+                    "p95": float(p95),
+                    "p99": float(p99),
+                    "errors": int(errors),
+                    "requests": int(total),
+                }
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return results
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--resources", type=int, default=10_000)
+    parser.add_argument("--skip-generate", action="store_true")
+    parser.add_argument("--requests", type=int, default=600, help="in-process requests")
+    parser.add_argument("--duration", type=int, default=20, help="seconds of wrk per endpoint")
+    parser.add_argument("--connections", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        sys.exit("Set DATABASE_URL to a throwaway PostgreSQL database.")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-only-secret-key-" + "x" * 40),
+        "ALLOWED_HOSTS": "localhost,127.0.0.1",
+        "SECURE_SSL_REDIRECT": "false",
+        "LOG_LEVEL": "WARNING",
+    }
+    static_root = tempfile.mkdtemp(prefix="bench-static-")
+    env["STATIC_ROOT"] = static_root  # production settings serve hashed static files
+    os.environ.update(env)
+    manage("collectstatic", "--noinput", "-v0", env=env)
+
+    if not args.skip_generate:
+        manage("migrate", "--noinput", "-v0", env=env)
+        n = args.resources
+        started = time.monotonic()
+        manage(
+            "generate_dataset", "--resources", str(n), "--articles", str(n // 2),
+            "--communities", str(max(50, n // 10)), "--meetings", str(n // 2),
+            env=env,
+        )  # fmt: skip
+        print(f"generate_dataset: {time.monotonic() - started:.0f} s")
+    started = time.monotonic()
+    manage("rebuild_search_index", env=env)
+    reindex = time.monotonic() - started
+    print(f"rebuild_search_index: {reindex:.1f} s")
+
+    searches, suggestions = search_urls(args.requests), suggest_urls(args.requests)
+    local = {"search": in_process(searches), "suggest": in_process(suggestions)}
+    try:
+        remote = over_http(
+            env,
+            {"search": searches, "suggest": suggestions},
+            args.duration,
+            args.connections,
+            args.workers,
+        )
+    finally:
+        shutil.rmtree(static_root, ignore_errors=True)
+
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT kind, count(*) FROM search_searchdocument GROUP BY kind ORDER BY 1")
+        counts = ", ".join(f"{kind} {count}" for kind, count in cursor.fetchall())
+    print(f"\nIndex: {counts}; full reindex {reindex:.1f} s\n")
+    print("| endpoint | in-process p50 / p95 / p99 (ms) | HTTP p50 / p95 / p99 (ms) | HTTP req/s |")
+    print("|---|---|---|---|")
+    for name in ("search", "suggest"):
+        a, b = local[name], remote[name]
+        print(
+            f"| {name} | {a['p50']:.1f} / {a['p95']:.1f} / {a['p99']:.1f} "
+            f"| {b['p50']:.1f} / {b['p95']:.1f} / {b['p99']:.1f} "
+            f"| {b['rps']:.0f} ({b['requests']} requests, {b['errors']} non-2xx) |"
+        )
+
+
+if __name__ == "__main__":
+    main()
