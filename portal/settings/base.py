@@ -5,9 +5,13 @@ safe defaults (see the configuration table in README.md).
 """
 
 import os
+from datetime import timedelta
+from importlib.util import find_spec
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -40,6 +44,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.api.v2",
@@ -56,6 +61,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "rest_framework",
+    "axes",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -70,12 +77,19 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: picks the language from the URL prefix.
     "django.middleware.locale.LocaleMiddleware",
+    # The admin in Indonesian unless the editor's account says otherwise.
+    "home.middleware.AdminLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A lost database connection in a view becomes a translated 503, not a 500.
+    "home.middleware.DatabaseUnavailableMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -134,6 +148,11 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# django-axes first: it refuses logins while a username + address is locked out.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -173,7 +192,50 @@ STORAGES = {
 # Wagtail's page editor can exceed Django's default of 1000 form fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# Security headers (SecurityMiddleware, XFrameOptionsMiddleware, django-csp), in every environment.
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views override this to SAMEORIGIN.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# Cross-origin requests carry the origin only: YouTube's player refuses embeds without it.
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# The public site: same-origin scripts, styles and images only (no inline script or style);
+# the click-to-load video players are the only frames. The Wagtail admin does not work under
+# a strict policy: /admin/ is left out.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "base-uri": [SELF],
+        "connect-src": [SELF],
+        "font-src": [SELF],
+        "form-action": [SELF],
+        # Not 'none': Wagtail renders previews through this middleware with the page's own URL,
+        # and the admin's preview panel frames them (same origin).
+        "frame-ancestors": [SELF],
+        "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF],
+    },
+}
+
+# django-axes: 5 failed sign-ins for one username from one address lock that pair out until
+# 15 minutes after its last attempt (HTTP 429 with templates/axes/lockout.html); a successful
+# sign-in resets the count.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
+# The client's address is REMOTE_ADDR unless TRUSTED_PROXY_COUNT says how many reverse proxies
+# (each appending to X-Forwarded-For) stand in front of the site. Then the client is the
+# TRUSTED_PROXY_COUNT-th address from the right of X-Forwarded-For: the last proxy is
+# REMOTE_ADDR itself, and anything further left was written by the client and may be forged.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+if TRUSTED_PROXY_COUNT > 0:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT - 1  # proxies listed after the client
+    IPWARE_STRICT = False  # a longer (client-prefixed) header is used, not skipped
 
 # Wagtail
 WAGTAIL_SITE_NAME = _("Komunitas Praktisi")
@@ -191,6 +253,60 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
+
+def _importable(module):
+    try:
+        return find_spec(module) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+def machine_translator():
+    """wagtail-localize's machine translator from MACHINE_TRANSLATOR (deepl, libretranslate,
+    google); None (no "Machine translate" button) when unset."""
+    name = os.environ.get("MACHINE_TRANSLATOR", "").strip().lower()
+    if not name:
+        return None
+
+    def required(variable):
+        value = os.environ.get(variable, "").strip()
+        if not value:
+            raise ImproperlyConfigured(f"MACHINE_TRANSLATOR={name} needs {variable}.")
+        return value
+
+    prefix = "wagtail_localize.machine_translators"
+    if name == "deepl":
+        # Keys of DeepL's free plan end in ":fx"; wagtail-localize picks the endpoint.
+        return {
+            "CLASS": f"{prefix}.deepl.DeepLTranslator",
+            "OPTIONS": {"AUTH_KEY": required("DEEPL_API_KEY")},
+        }
+    if name == "libretranslate":
+        return {
+            "CLASS": f"{prefix}.libretranslate.LibreTranslator",
+            "OPTIONS": {
+                "LIBRETRANSLATE_URL": required("LIBRETRANSLATE_URL").rstrip("/"),
+                "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
+            },
+        }
+    if name == "google":
+        # Credentials come from GOOGLE_APPLICATION_CREDENTIALS.
+        if not _importable("google.cloud.translate"):
+            raise ImproperlyConfigured(
+                "MACHINE_TRANSLATOR=google needs: pip install google-cloud-translate"
+            )
+        return {
+            "CLASS": f"{prefix}.google.GoogleCloudTranslator",
+            "OPTIONS": {"PROJECT_ID": required("GOOGLE_CLOUD_PROJECT")},
+        }
+    raise ImproperlyConfigured(
+        f"Unknown MACHINE_TRANSLATOR {name!r}: use deepl, libretranslate or google."
+    )
+
+
+# Off unless configured; see the configuration table in README.md.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator()
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -200,5 +316,7 @@ LOGGING = {
         "django.security.DisallowedHost": {"level": "ERROR"},
         # Background tasks run inline by default; their per-task lines are noise.
         "django_tasks": {"level": "WARNING"},
+        # django-axes logs every sign-in at INFO; lockouts and failures are WARNINGs.
+        "axes": {"level": "WARNING"},
     },
 }
