@@ -9,7 +9,7 @@ message; the rest still apply.
 
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -48,8 +48,6 @@ SORTS = {
     "relevance": _("Relevance"),
 }
 
-SEARCH_WEIGHTS = [("title", 3), ("summary", 2), ("learning_objectives", 1), ("description", 1)]
-
 
 def _through(facet):
     return getattr(LearningResourcePage, facet.field).through
@@ -72,34 +70,25 @@ def apply_facet(queryset, facet, value):
     return queryset.filter(pk__in=pages)
 
 
-def search_words(q):
-    return [word for word in q.split() if word][:10]
+def _matching_documents(q, locale):
+    """The portal search index's resource documents for `q`, with their rank: the
+    library understands word forms as the search page does (mengajar → pembelajaran)."""
+    from search.models import Kind, SearchDocument
+    from search.query import match
+
+    return match(SearchDocument.objects.filter(kind=Kind.RESOURCE), q, [locale])
 
 
-def apply_query(queryset, q):
-    """Every word must appear in the title, summary, objectives, description or author."""
-    for word in search_words(q):
-        queryset = queryset.filter(
-            Q(title__icontains=word)
-            | Q(summary__icontains=word)
-            | Q(learning_objectives__icontains=word)
-            | Q(description__icontains=word)
-            | Q(author__icontains=word)
-        )
-    return queryset
+def apply_query(queryset, q, locale):
+    return queryset.filter(pk__in=_matching_documents(q, locale).values("pk"))
 
 
-def rank_by_relevance(queryset, q):
-    """A simple ranked fallback: words found in the title weigh most, then the summary."""
-    score = Value(0)
-    for word in search_words(q):
-        for field, weight in SEARCH_WEIGHTS:
-            score = score + Case(
-                When(**{f"{field}__icontains": word}, then=Value(weight)),
-                default=Value(0),
-                output_field=IntegerField(),
-            )
-    return queryset.annotate(relevance=score).order_by("-relevance", "title", "pk")
+def rank_by_relevance(queryset, q, locale):
+    """Title matches first, then summary, then body (the search index's rank), newest first."""
+    rank = _matching_documents(q, locale).filter(pk=OuterRef("pk")).values("rank")[:1]
+    return queryset.annotate(relevance=Subquery(rank)).order_by(
+        "-relevance", "-first_published_at", "pk"
+    )
 
 
 def facet_counts(queryset, facet):
@@ -160,7 +149,7 @@ def resource_listing(request, index_page):
             messages.append(gettext("We can't sort that way; showing the newest first."))
         sort = "relevance" if q else "newest"
 
-    searched = apply_query(base, q) if q else base
+    searched = apply_query(base, q, locale) if q else base
 
     def filtered(except_facet=None):
         queryset = searched
@@ -171,7 +160,7 @@ def resource_listing(request, index_page):
 
     results = filtered()
     if sort == "relevance":
-        results = rank_by_relevance(results, q)
+        results = rank_by_relevance(results, q, locale)
     elif sort == "title":
         results = results.order_by("title", "pk")
     else:

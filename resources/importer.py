@@ -418,6 +418,11 @@ def apply(cleaned, index_page, user, publish):
     for backend in get_search_backends(with_auto_update=True):
         for start in range(0, len(created), 500):
             backend.add_bulk(LearningResourcePage, created[start : start + 500])
+    # The portal's search page too (updated rows were published, which indexed them).
+    from search.indexer import BATCH_SIZE, index_pages
+
+    for start in range(0, len(created), BATCH_SIZE):
+        index_pages(created[start : start + BATCH_SIZE])
     return result
 
 

@@ -225,6 +225,15 @@ def test_imported_pages_are_in_the_search_index(admin_client, library):
     upload(admin_client, library, csv_file([row(1), row(2, title="Modul Ajar Geometri")]))
     results = LearningResourcePage.objects.live().search("Geometri")
     assert [p.external_id for p in results] == ["res-00002"]
+    # ...and in the portal's search page (drafts are not: see the next test).
+    html = admin_client.get("/id/cari/", {"q": "geometri"}).content.decode()
+    assert 'class="result-count" role="status" data-count="1"' in html
+
+
+def test_imported_drafts_are_not_searchable(admin_client, library):
+    upload(admin_client, library, csv_file([row(2, title="Modul Ajar Geometri")]), publish=False)
+    html = admin_client.get("/id/cari/", {"q": "geometri"}).content.decode()
+    assert 'class="result-count" role="status" data-count="0"' in html
 
 
 def test_created_pages_have_a_creation_entry_in_their_history(admin_client, library, admin_user):
