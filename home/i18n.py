@@ -3,10 +3,20 @@
 Used by the language switcher and the hreflang alternates in base.html.
 """
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Site
+
+# ?only_in=<code> on a fallback link: the page the visitor came from exists only in <code>.
+FALLBACK_PARAMETER = "only_in"
+FALLBACK_NOTICES = {
+    "id": _("The page you were on is available only in Indonesian."),
+    "en": _("The page you were on is available only in English."),
+}
 
 
 def localized_home(request, language_code=None):
@@ -57,11 +67,12 @@ def language_links(request, page=None):
     current = translation.get_language()
     alternates = page_alternates(page, request)
     links = []
+    is_page = page is not None and bool(getattr(page, "pk", None))
     for code, name in settings.LANGUAGES:
         target = alternates.get(code)
         exact = target is not None
         url = target.get_url(request) if exact else None
-        if url is None and page is not None and getattr(page, "pk", None):
+        if url is None and is_page:
             ancestor = nearest_translated_ancestor(page, code)
             url = ancestor.get_url(request) if ancestor else None
         if url is None and page is None:
@@ -71,6 +82,9 @@ def language_links(request, page=None):
         if url is None:
             home = localized_home(request, code)
             url = home.get_url(request) if home else f"/{code}/"
+        if is_page and not exact and code != current:
+            # Tell the landing page why the visitor is not on "this page" in `code`.
+            url = f"{url}?{urlencode({FALLBACK_PARAMETER: current})}"
         links.append(
             {
                 "code": code,
@@ -81,6 +95,17 @@ def language_links(request, page=None):
             }
         )
     return links
+
+
+def fallback_notice(request):
+    """The notice for a visitor who followed a fallback link of the language switcher
+    (``?only_in=id`` on an English page), or None. Unknown values and the page's own
+    language are ignored; the message is ours, never the parameter."""
+    code = request.GET.get(FALLBACK_PARAMETER, "") if request is not None else ""
+    if code == translation.get_language():
+        return None
+    notice = FALLBACK_NOTICES.get(code)
+    return {"code": code, "text": notice} if notice else None
 
 
 def active_locale():

@@ -21,6 +21,8 @@ MODEL_PERMISSIONS = [
     ("wagtailsearchpromotions", "add_searchpromotion"),
     ("wagtailsearchpromotions", "change_searchpromotion"),
     ("wagtailsearchpromotions", "delete_searchpromotion"),
+    # Translating the pages they may edit (wagtail-localize checks this model permission).
+    ("wagtail_localize", "submit_translation"),
 ]
 
 

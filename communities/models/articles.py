@@ -119,6 +119,9 @@ class PracticeArticlePage(Page):
         SynchronizedField("cover_image"),
         SynchronizedField("photo_consent"),
         SynchronizedField("authors"),
+        SynchronizedField("levels"),
+        SynchronizedField("subjects"),
+        SynchronizedField("topics"),
     ]
 
     class Meta:

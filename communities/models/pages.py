@@ -228,6 +228,10 @@ class CommunityPage(Page):
         SynchronizedField("contact_email"),
         SynchronizedField("contact_whatsapp"),
         SynchronizedField("members"),
+        # Categories are shared, not translated: the English page follows the Indonesian one.
+        SynchronizedField("levels"),
+        SynchronizedField("subjects"),
+        SynchronizedField("topics"),
     ]
 
     class Meta:

@@ -1,6 +1,12 @@
 from django import template
 
-from home.i18n import active_locale, language_links, localized_home, page_alternates
+from home.i18n import (
+    active_locale,
+    fallback_notice,
+    language_links,
+    localized_home,
+    page_alternates,
+)
 from home.models import FooterText
 
 register = template.Library()
@@ -9,6 +15,12 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def get_language_links(context):
     return language_links(context["request"], context.get("page"))
+
+
+@register.simple_tag(takes_context=True)
+def get_fallback_notice(context):
+    """{"code", "text"} when the visitor arrived through a fallback link of the switcher."""
+    return fallback_notice(context.get("request"))
 
 
 @register.simple_tag(takes_context=True)

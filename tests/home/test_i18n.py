@@ -51,7 +51,7 @@ def test_switcher_without_translation_goes_to_nearest_translated_page(client, ab
     response = client.get("/id/tentang/hanya-indonesia/")
 
     assert response.status_code == 200
-    assert switcher_links(response.content.decode()) == {"/en/about/": "en"}
+    assert switcher_links(response.content.decode()) == {"/en/about/?only_in=id": "en"}
     # A page without translation announces only its own language.
     assert set(alternates(response.content.decode())) == {"id", "x-default"}
 
@@ -101,3 +101,61 @@ def test_500_page_is_translated():
         html = render_to_string("500.html")
     assert "Terjadi kesalahan" in html
     assert '<html lang="id">' in html
+
+
+def fallback_notice(html):
+    match = re.search(r'<p class="notice fallback-notice"[^>]*data-only-in="(\w+)">(.*?)</p>', html)
+    return match.groups() if match else None
+
+
+def test_fallback_link_lands_on_a_notice_in_english(client, about_pages):
+    about, _ = about_pages
+    add_page(about, title="Hanya Indonesia", slug="hanya-indonesia")
+    link = next(
+        url
+        for url, code in switcher_links(
+            client.get("/id/tentang/hanya-indonesia/").content.decode()
+        ).items()
+        if code == "en"
+    )
+
+    html = client.get(link).content.decode()
+
+    assert fallback_notice(html) == ("id", "The page you were on is available only in Indonesian.")
+    # The same page without the parameter, and exact switcher links, carry no notice.
+    assert fallback_notice(client.get("/en/about/").content.decode()) is None
+    assert switcher_links(html) == {"/id/tentang/": "id"}
+
+
+def test_fallback_link_from_an_english_only_page_lands_on_an_indonesian_notice(client, about_pages):
+    _, about_en = about_pages
+    add_page(about_en, title="English only", slug="english-only")
+
+    html = client.get("/en/about/english-only/").content.decode()
+    links = switcher_links(html)
+    assert links == {"/id/tentang/?only_in=en": "id"}
+    # A fallback is not an alternate version of the page.
+    assert 'rel="alternate">Bahasa Indonesia' not in html
+
+    landing = client.get("/id/tentang/?only_in=en").content.decode()
+    assert fallback_notice(landing)[0] == "en"
+    assert '<html lang="id">' in landing
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "only_in=fr",
+        "only_in=en",  # the page's own language: nothing to explain
+        "only_in=%3Cscript%3Ealert(1)%3C/script%3E",
+        "only_in=",
+        "only_in=id&only_in=%22%3E",  # the last value counts, and it is unknown
+    ],
+)
+def test_bogus_fallback_parameters_are_ignored(client, about_pages, query):
+    response = client.get(f"/en/about/?{query}")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert fallback_notice(html) is None
+    assert "<script>alert" not in html
