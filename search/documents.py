@@ -9,6 +9,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.utils import timezone, translation
+from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
 from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
@@ -69,10 +70,43 @@ def _field_text(page, name):
         return ""
     model_field = next((f for f in page._meta.get_fields() if f.name == name), None)
     if isinstance(model_field, StreamField):
-        return " ".join(str(part) for part in model_field.get_searchable_content(value))
+        return " ".join(_stream_text(model_field.stream_block, list(value.raw_data)))
     if isinstance(model_field, RichTextField):
         return get_text_for_indexing(value)
     return str(value)
+
+
+def _stream_text(block, raw):
+    """The words of a StreamField value, read from its stored JSON.
+
+    Unlike StreamField.get_searchable_content() this never turns chooser blocks into
+    objects (a query per block), so bulk indexing stays fast. Blocks with
+    search_index=False are skipped, as Wagtail does."""
+    if raw in (None, "") or not getattr(block, "search_index", True):
+        return []
+    if isinstance(block, blocks.StreamBlock):
+        words = []
+        for child in raw:
+            child_block = block.child_blocks.get(child.get("type"))
+            if child_block is not None:
+                words.extend(_stream_text(child_block, child.get("value")))
+        return words
+    if isinstance(block, blocks.StructBlock):
+        if not isinstance(raw, dict):
+            return []
+        return [
+            word
+            for name, child_block in block.child_blocks.items()
+            for word in _stream_text(child_block, raw.get(name))
+        ]
+    if isinstance(block, blocks.ListBlock):
+        items = [item.get("value") if isinstance(item, dict) else item for item in raw]
+        return [word for item in items for word in _stream_text(block.child_block, item)]
+    if isinstance(block, blocks.RichTextBlock):
+        return [get_text_for_indexing(raw)]
+    if isinstance(block, blocks.CharBlock | blocks.TextBlock):
+        return [str(raw)]
+    return []  # choosers, URLs, choices, dates: no words a teacher searches for
 
 
 def _texts(page):
@@ -95,25 +129,27 @@ def _as_datetime(value):
     return None
 
 
-def _terms(page, name):
-    """Slugs and names of a page's levels/subjects/topics (prefetched when bulk indexing)."""
-    manager = getattr(page, name, None)
-    if manager is None:
-        return [], []
-    terms = list(manager.all())
-    return [term.slug for term in terms], [term.name for term in terms]
+def _terms(page, name, terms):
+    """Slugs and names of a page's levels/subjects/topics, from `terms` when the indexer
+    read them in bulk, else from the page."""
+    if terms is not None:
+        pairs = terms.get(name, [])
+    else:
+        manager = getattr(page, name, None)
+        pairs = [(term.slug, term.name) for term in manager.all()] if manager is not None else []
+    return [slug for slug, _name in pairs], [term_name for _slug, term_name in pairs]
 
 
-def build(page, community=None):
+def build(page, community=None, terms=None):
     """The DocumentData for a specific page, or None if the page is not searchable.
 
     `community` may be passed when bulk indexing meetings and articles, to avoid a
     query per page. Labels (type, activity) are written in the page's language."""
     with translation.override(page.locale.language_code):
-        return _build(page, community)
+        return _build(page, community, terms)
 
 
-def _build(page, community):
+def _build(page, community, terms):
     kind = kind_of(page)
     if kind is None:
         return None
@@ -121,7 +157,7 @@ def _build(page, community):
     extra = []  # words that describe the page: its community, region, levels, subjects
     facets = {"kind": [kind], "language": [page.locale.language_code]}
     for name, facet in (("levels", "level"), ("subjects", "subject"), ("topics", None)):
-        slugs, names = _terms(page, name)
+        slugs, names = _terms(page, name, terms)
         if facet and slugs:
             facets[facet] = slugs
         extra.extend(names)

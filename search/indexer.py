@@ -9,6 +9,7 @@ configuration (`SEARCH_CONFIGS`).
 import time
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db import connection, transaction
 from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
@@ -45,10 +46,29 @@ def _prefetch(model):
     related = ["locale"]
     if model is CommunityPage:
         related.append("regency__province")
-    prefetch = [name for name in ("levels", "subjects", "topics") if hasattr(model, name)]
-    if hasattr(model, "authors"):
-        prefetch.append("authors")
+    prefetch = ["authors"] if hasattr(model, "authors") else []
     return related, prefetch
+
+
+TERM_FIELDS = ("levels", "subjects", "topics")
+
+
+def _terms_by_page(model, page_ids):
+    """{page id: {"levels": [(slug, name)], ...}} read from the through tables (one query
+    per vocabulary): cheaper than building the related objects of every page."""
+    result = {}
+    for name in TERM_FIELDS:
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+        rows = field.remote_field.through.objects.filter(
+            **{f"{source}_id__in": page_ids}
+        ).values_list(f"{source}_id", f"{target}__slug", f"{target}__name")
+        for page_id, slug, term_name in rows.order_by(f"{target}__sort_order", f"{target}__name"):
+            result.setdefault(page_id, {}).setdefault(name, []).append((slug, term_name))
+    return result
 
 
 def _communities_by_path(pages):
@@ -64,9 +84,14 @@ def _communities_by_path(pages):
 def _write(pages):
     """Replace the documents of `pages` (specific, live, public pages of one model)."""
     communities = _communities_by_path(pages) if pages else {}
+    terms = _terms_by_page(type(pages[0]), [page.pk for page in pages]) if pages else {}
     rows = []
     for page in pages:
-        data = documents.build(page, community=communities.get(page.path[: -page.steplen]))
+        data = documents.build(
+            page,
+            community=communities.get(page.path[: -page.steplen]),
+            terms=terms.get(page.pk, {}),
+        )
         if data is None:
             continue
         rows.append(
