@@ -90,13 +90,19 @@ def manage(*args, env):
     subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)  # noqa: S603
 
 
-def in_process(urls):
+def in_process(urls, cache_timeout):
     import django
 
     django.setup()
-    from django.test import Client
+    from django.core.cache import cache
+    from django.test import Client, override_settings
 
-    client = Client(HTTP_HOST="localhost")
+    cache.clear()
+    with override_settings(SEARCH_CACHE_TIMEOUT=int(cache_timeout)):
+        return _timed(Client(HTTP_HOST="localhost"), urls)
+
+
+def _timed(client, urls):
     for url in urls[:20]:  # warm caches and connections
         client.get(url)
     samples = []
@@ -197,6 +203,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--resources", type=int, default=10_000)
     parser.add_argument("--skip-generate", action="store_true")
+    parser.add_argument("--skip-reindex", action="store_true", help="measure the index as it is")
     parser.add_argument("--requests", type=int, default=600, help="in-process requests")
     parser.add_argument("--duration", type=int, default=20, help="seconds of wrk per endpoint")
     parser.add_argument("--connections", type=int, default=4)
@@ -212,6 +219,8 @@ def main():
         "ALLOWED_HOSTS": "localhost,127.0.0.1",
         "SECURE_SSL_REDIRECT": "false",
         "LOG_LEVEL": "WARNING",
+        # As in production: one cache shared by the gunicorn workers.
+        "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/5"),
     }
     static_root = tempfile.mkdtemp(prefix="bench-static-")
     env["STATIC_ROOT"] = static_root  # production settings serve hashed static files
@@ -228,21 +237,33 @@ def main():
             env=env,
         )  # fmt: skip
         print(f"generate_dataset: {time.monotonic() - started:.0f} s")
-    started = time.monotonic()
-    manage("rebuild_search_index", env=env)
-    reindex = time.monotonic() - started
-    print(f"rebuild_search_index: {reindex:.1f} s")
+    reindex = None
+    if not args.skip_reindex:
+        started = time.monotonic()
+        manage("rebuild_search_index", env=env)
+        reindex = time.monotonic() - started
+        print(f"rebuild_search_index: {reindex:.1f} s")
 
     searches, suggestions = search_urls(args.requests), suggest_urls(args.requests)
-    local = {"search": in_process(searches), "suggest": in_process(suggestions)}
+    rows = {}
     try:
-        remote = over_http(
-            env,
-            {"search": searches, "suggest": suggestions},
-            args.duration,
-            args.connections,
-            args.workers,
-        )
+        # Uncached first (every search counts and ranks), then with the answer cache.
+        for mode, cache_timeout in (("uncached", "0"), ("cached", "600")):
+            env["SEARCH_CACHE_TIMEOUT"] = cache_timeout
+            os.environ["SEARCH_CACHE_TIMEOUT"] = cache_timeout
+            local = {
+                "search": in_process(searches, cache_timeout),
+                "suggest": in_process(suggestions, cache_timeout),
+            }
+            remote = over_http(
+                env,
+                {"search": searches, "suggest": suggestions},
+                args.duration,
+                args.connections,
+                args.workers,
+            )
+            for name in ("search", "suggest"):
+                rows[(name, mode)] = (local[name], remote[name])
     finally:
         shutil.rmtree(static_root, ignore_errors=True)
 
@@ -251,13 +272,16 @@ def main():
     with connection.cursor() as cursor:
         cursor.execute("SELECT kind, count(*) FROM search_searchdocument GROUP BY kind ORDER BY 1")
         counts = ", ".join(f"{kind} {count}" for kind, count in cursor.fetchall())
-    print(f"\nIndex: {counts}; full reindex {reindex:.1f} s\n")
-    print("| endpoint | in-process p50 / p95 / p99 (ms) | HTTP p50 / p95 / p99 (ms) | HTTP req/s |")
-    print("|---|---|---|---|")
-    for name in ("search", "suggest"):
-        a, b = local[name], remote[name]
+    reindexed = f"; full reindex {reindex:.1f} s" if reindex is not None else ""
+    print(f"\nIndex: {counts}{reindexed}\n")
+    print(
+        "| endpoint | cache | in-process p50 / p95 / p99 (ms) "
+        "| HTTP p50 / p95 / p99 (ms) | HTTP req/s |"
+    )
+    print("|---|---|---|---|---|")
+    for (name, mode), (a, b) in rows.items():
         print(
-            f"| {name} | {a['p50']:.1f} / {a['p95']:.1f} / {a['p99']:.1f} "
+            f"| {name} | {mode} | {a['p50']:.1f} / {a['p95']:.1f} / {a['p99']:.1f} "
             f"| {b['p50']:.1f} / {b['p95']:.1f} / {b['p99']:.1f} "
             f"| {b['rps']:.0f} ({b['requests']} requests, {b['errors']} non-2xx) |"
         )

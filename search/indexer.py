@@ -16,7 +16,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from communities.models import CommunityPage
 
-from . import documents
+from . import cache, documents
 from .models import SearchDocument
 
 BATCH_SIZE = 500
@@ -114,6 +114,7 @@ def _write(pages):
         SearchDocument.objects.bulk_create(rows, batch_size=BATCH_SIZE)
         if uses_postgres() and rows:
             _update_vectors([row.page_id for row in rows])
+    cache.index_changed()
     return len(rows)
 
 
@@ -175,14 +176,15 @@ def index_subtree(page):
 
 
 def remove_pages(page_ids):
-    if page_ids:
-        SearchDocument.objects.filter(pk__in=page_ids).delete()
+    if page_ids and SearchDocument.objects.filter(pk__in=page_ids).delete()[0]:
+        cache.index_changed()
 
 
 def rebuild(stdout=None, batch_size=BATCH_SIZE):
     """Rewrite the whole index; returns the number of documents."""
     started = time.monotonic()
     SearchDocument.objects.all().delete()  # one DELETE: nothing refers to documents
+    cache.index_changed()
     private = _private_paths()
     exclude_private = Q()
     for path in private:

@@ -9,7 +9,7 @@ number, an over-long query) is dropped with a message, never an error.
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, F
+from django.db.models import Count
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
@@ -18,6 +18,7 @@ from communities.models import Province, SchoolLevel, Subject
 from home.pagination import paginate
 from resources.models import Phase
 
+from . import cache as search_cache
 from . import query as search_query
 from . import stats
 from .documents import parse_facet_keys
@@ -139,34 +140,53 @@ def search(request, locale):
         total = kinds.get(selected["kind"], 0) if "kind" in selected else sum(kinds.values())
         return counts, total
 
-    any_word = False
-    matched = search_query.match(base, q, locales) if q else base.filter(locale__in=locales)
-    counts, total = count(matched)
-    if q and not total and len(search_query.query_words(q)) > 1:
-        # Nothing has every word: show what has any of them, and say so.
-        any_word = True
-        matched = search_query.match(base, q, locales, any_word=True)
+    def answer():
+        """Counts, the any-word fallback and the other language's count: cached."""
+        any_word = False
+        matched = search_query.match(base, q, locales) if q else base.filter(locale__in=locales)
         counts, total = count(matched)
+        if q and not total and len(search_query.query_words(q)) > 1:
+            # Nothing has every word: show what has any of them, and say so.
+            any_word = True
+            counts, total = count(search_query.match(base, q, locales, any_word=True))
+        other_count = None
+        if q and not all_languages:
+            others = [other for other in _locales({"lang": "all"}, locale) if other != locale]
+            elsewhere = filtered(search_query.match(base, q, others, any_word=any_word))
+            other_count = elsewhere.order_by().aggregate(n=Count("pk"))["n"] if others else 0
+        return {"counts": counts, "total": total, "any_word": any_word, "other": other_count}
 
-    # The whole text and the vectors stay in the database: snippets are made there.
-    results = filtered(matched).defer("vector", "rank_vector", "title_vector", "keywords")
-    if search_query.uses_postgres():
-        results = results.defer("body")
-    if sort == "relevance":
-        results = results.order_by("-rank", "-date", "pk")
+    key = [q, sorted(locale.pk for locale in locales), sorted(selected.items())]
+    found = search_cache.remember(["answer", *key], answer)
+    counts, total, any_word = found["counts"], found["total"], found["any_word"]
+
+    if q:
+        matched = search_query.match(base, q, locales, any_word=any_word)
     else:
-        results = results.order_by(F("date").desc(nulls_last=True), "pk")
-    page_obj = paginate(_Counted(results, total), params.get("page"), PER_PAGE, messages)
+        matched = base.filter(locale__in=locales)
+    ranked = filtered(matched)
+    if sort == "relevance":
+        ranked = ranked.order_by("-rank", "-date", "-pk")
+    else:
+        ranked = ranked.order_by("-date", "-pk")  # the (locale, date, page) index, backwards
+    page_obj = paginate(_Counted(ranked, total), params.get("page"), PER_PAGE, messages)
+    start = page_obj.start_index() - 1 if total else 0
+    ids = search_cache.remember(
+        ["page", *key, sort, page_obj.number],
+        lambda: list(ranked[start : start + PER_PAGE].values_list("pk", flat=True)),
+    )
+    # The whole text and the vectors stay in the database: snippets are made there.
+    shown = SearchDocument.objects.filter(pk__in=ids).defer(
+        "vector", "rank_vector", "title_vector", "keywords"
+    )
+    if search_query.uses_postgres():
+        shown = shown.defer("body")
+    by_pk = {doc.pk: doc for doc in shown}
+    page_obj.object_list = [by_pk[pk] for pk in ids if pk in by_pk]
 
     hits = _hits(request, list(page_obj.object_list), q, selected, options, locales)
     if q and page_obj.number == 1 and "page" not in params:
         stats.record(q, locale, found=total > 0)
-
-    other_counts = None
-    if q and not all_languages:
-        others = [other for other in _locales({"lang": "all"}, locale) if other.pk != locale.pk]
-        elsewhere = filtered(search_query.match(base, q, others, any_word=any_word))
-        other_counts = elsewhere.order_by().aggregate(n=Count("pk"))["n"] if others else 0
 
     query = params.copy()
     query.pop("page", None)
@@ -181,7 +201,7 @@ def search(request, locale):
         "filter_messages": messages,
         "sort": sort,
         "sort_links": _sort_links(query, sort, q),
-        "language_switch": _language_switch(query, all_languages, locale, other_counts),
+        "language_switch": _language_switch(query, all_languages, locale, found["other"]),
         "all_languages": all_languages,
         "promotions": _promotions(request, q, locales) if q and page_obj.number == 1 else [],
         "query_string": query.urlencode(),

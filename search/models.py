@@ -50,7 +50,7 @@ class SearchDocument(models.Model):
     class Meta:
         indexes = [
             models.Index(fields=["locale", "kind"]),
-            models.Index(fields=["locale", "date"]),
+            models.Index(fields=["locale", "date", "page"]),
         ]
 
     def __str__(self):

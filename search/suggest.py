@@ -1,7 +1,7 @@
 """Suggestions as the teacher types: page titles that have every word, the last one as a prefix."""
 
 from django.contrib.postgres.search import SearchQuery
-from django.db.models import F, Q
+from django.db.models import Q
 from wagtail.models import Page
 
 from .indexer import uses_postgres
@@ -30,11 +30,9 @@ def suggestions(request, raw, locale):
         documents = documents.filter(
             Q(title__istartswith=prefix) | Q(title__icontains=f" {prefix}")
         )
-    rows = list(
-        documents.order_by(F("date").desc(nulls_last=True), "pk").values_list(
-            "pk", "title", "kind"
-        )[:LIMIT]
-    )
+    # Newest first, in the order of the (locale, date, page) index: for a short, common
+    # prefix PostgreSQL walks the index and stops at the eighth match instead of sorting.
+    rows = list(documents.order_by("-date", "-pk").values_list("pk", "title", "kind")[:LIMIT])
     pages = {page.pk: page for page in Page.objects.filter(pk__in=[row[0] for row in rows])}
     kinds = dict(Kind.choices)
     result = []

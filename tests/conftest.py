@@ -18,6 +18,15 @@ def pytest_configure(config):
         trans_real._default = None
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: a cached answer of one test's database must
+    not leak into the next (the database is rolled back, a local-memory cache is not)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def locale_id(db):
     return Locale.objects.get(language_code="id")

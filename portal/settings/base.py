@@ -240,6 +240,8 @@ if TRUSTED_PROXY_COUNT > 0:
 # Wagtail
 WAGTAIL_SITE_NAME = _("Komunitas Praktisi")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The portal search caches its answers under the index version (search/cache.py); 0 = off.
+SEARCH_CACHE_TIMEOUT = int(os.environ.get("SEARCH_CACHE_TIMEOUT", "600"))
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }

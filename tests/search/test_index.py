@@ -68,3 +68,17 @@ def test_rebuild_command_recreates_the_same_documents(corpus, region_x):
     SearchDocument.objects.all().delete()
     call_command("rebuild_search_index", stdout=__import__("io").StringIO())
     assert set(SearchDocument.objects.values_list("pk", "title", "kind")) == before
+
+
+def test_cached_answers_follow_publishing(client, corpus, library):
+    from tests.resources.conftest import make_resource
+
+    assert result_titles(client.get("/id/cari/", {"q": "geometri"})) == []
+    make_resource(library, "Modul Ajar Geometri Ruang", levels=["smp"])
+    assert result_titles(client.get("/id/cari/", {"q": "geometri"})) == [
+        "Modul Ajar Geometri Ruang"
+    ]
+    page = corpus["pecahan"]
+    assert result_titles(client.get("/id/cari/", {"q": "pecahan"})) == [page.title]
+    page.unpublish()
+    assert result_titles(client.get("/id/cari/", {"q": "pecahan"})) == []
