@@ -169,6 +169,8 @@ def make_past(community, count, start=0):
 
 
 def render_listing_queries(community):
+    context = community_meetings_context(community)
+    render_to_string("communities/includes/community_meetings.html", context)  # warm caches
     with CaptureQueriesContext(connection) as queries:
         render_to_string(
             "communities/includes/community_meetings.html",
