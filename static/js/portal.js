@@ -71,4 +71,12 @@
       if (!input.parentNode.contains(event.target)) hide();
     });
   });
+
+  // Filters fold away on phones, so the results come first; a tap opens them.
+  if (window.matchMedia("(max-width: 48rem)").matches) {
+    document.querySelectorAll("details[data-fold-on-phone]").forEach(function (details) {
+      var chosen = details.querySelector("[aria-current]:not(span)");
+      if (!chosen) details.open = false;
+    });
+  }
 })();
