@@ -89,17 +89,66 @@ def _locales(params, current):
     return [current]
 
 
-def search(request, locale):
-    params = request.GET
-    messages = []
-    raw = params.get("q", "")
-    q = search_query.clean_query(raw)
-    if len(raw) > search_query.MAX_QUERY_LENGTH:
-        messages.append(
-            gettext("Your search was long; we used its first %(n)s characters.")
-            % {"n": search_query.MAX_QUERY_LENGTH}
-        )
-    options = _options(locale)
+@dataclass
+class _Search:
+    """One search: its words, languages and chosen facets, and the queries it needs."""
+
+    q: str
+    locales: list
+    selected: dict
+
+    def matched(self, locales=None, any_word=False):
+        locales = locales or self.locales
+        base = SearchDocument.objects.all()
+        if not self.q:
+            return base.filter(locale__in=locales)
+        return search_query.match(base, self.q, locales, any_word=any_word)
+
+    def filtered(self, documents, except_facet=None):
+        for name, value in self.selected.items():
+            if name != except_facet:
+                documents = _apply_facet(documents, name, value)
+        return documents
+
+    def count(self, documents):
+        """Facet counts (one query for the facets nobody chose, one per chosen facet)
+        and the result count, which the kind counts add up to (a page has one kind)."""
+        unchosen = [facet.name for facet in FACETS if facet.name not in self.selected]
+        counts = search_query.facet_counts(self.filtered(documents), unchosen)
+        for name in self.selected:
+            chosen = self.filtered(documents, except_facet=name)
+            counts.update(search_query.facet_counts(chosen, [name]))
+        kinds = counts["kind"]
+        if "kind" in self.selected:
+            return counts, kinds.get(self.selected["kind"], 0)
+        return counts, sum(kinds.values())
+
+    def answer(self, other_locales):
+        """Counts, whether the any-word fallback was needed, and how many results the
+        other languages would add (None when they are already included)."""
+        any_word = False
+        counts, total = self.count(self.matched())
+        if self.q and not total and len(search_query.query_words(self.q)) > 1:
+            # Nothing has every word: show what has any of them, and say so.
+            any_word = True
+            counts, total = self.count(self.matched(any_word=True))
+        other = None
+        if self.q and other_locales:
+            elsewhere = self.filtered(self.matched(other_locales, any_word=any_word))
+            other = elsewhere.order_by().aggregate(n=Count("pk"))["n"]
+        return {"counts": counts, "total": total, "any_word": any_word, "other": other}
+
+    def ranked(self, sort, any_word):
+        documents = self.filtered(self.matched(any_word=any_word))
+        if sort == "relevance":
+            return documents.order_by("-rank", "-date", "-pk")
+        return documents.order_by("-date", "-pk")  # the (locale, date, page) index, backwards
+
+    def cache_key(self):
+        return [self.q, sorted(locale.pk for locale in self.locales), sorted(self.selected.items())]
+
+
+def _selected_facets(params, options, messages):
     selected = {}
     for facet in FACETS:
         value = params.get(facet.name, "").strip()
@@ -112,79 +161,54 @@ def search(request, locale):
                 gettext("The filter “%(filter)s” had a value we don't know; it was ignored.")
                 % {"filter": facet.label}
             )
-    all_languages = params.get("lang") == "all"
-    locales = _locales(params, locale)
-    sort = params.get("sort", "")
-    if sort not in SORTS or (sort == "relevance" and not q):
-        if sort:
-            messages.append(gettext("We can't sort that way; showing the best matches first."))
-        sort = "relevance" if q else "newest"
+    return selected
 
-    base = SearchDocument.objects.all()
 
-    def filtered(documents, except_facet=None):
-        for name, value in selected.items():
-            if name != except_facet:
-                documents = _apply_facet(documents, name, value)
-        return documents
-
-    def count(documents):
-        """Facet counts (one query for the facets nobody chose, one per chosen facet)
-        and the result count, which the kind counts add up to (a page has one kind)."""
-        counts = search_query.facet_counts(
-            filtered(documents), [f.name for f in FACETS if f.name not in selected]
-        )
-        for name in selected:
-            counts.update(search_query.facet_counts(filtered(documents, except_facet=name), [name]))
-        kinds = counts["kind"]
-        total = kinds.get(selected["kind"], 0) if "kind" in selected else sum(kinds.values())
-        return counts, total
-
-    def answer():
-        """Counts, the any-word fallback and the other language's count: cached."""
-        any_word = False
-        matched = search_query.match(base, q, locales) if q else base.filter(locale__in=locales)
-        counts, total = count(matched)
-        if q and not total and len(search_query.query_words(q)) > 1:
-            # Nothing has every word: show what has any of them, and say so.
-            any_word = True
-            counts, total = count(search_query.match(base, q, locales, any_word=True))
-        other_count = None
-        if q and not all_languages:
-            others = [other for other in _locales({"lang": "all"}, locale) if other != locale]
-            elsewhere = filtered(search_query.match(base, q, others, any_word=any_word))
-            other_count = elsewhere.order_by().aggregate(n=Count("pk"))["n"] if others else 0
-        return {"counts": counts, "total": total, "any_word": any_word, "other": other_count}
-
-    key = [q, sorted(locale.pk for locale in locales), sorted(selected.items())]
-    found = search_cache.remember(["answer", *key], answer)
-    counts, total, any_word = found["counts"], found["total"], found["any_word"]
-
-    if q:
-        matched = search_query.match(base, q, locales, any_word=any_word)
-    else:
-        matched = base.filter(locale__in=locales)
-    ranked = filtered(matched)
-    if sort == "relevance":
-        ranked = ranked.order_by("-rank", "-date", "-pk")
-    else:
-        ranked = ranked.order_by("-date", "-pk")  # the (locale, date, page) index, backwards
-    page_obj = paginate(_Counted(ranked, total), params.get("page"), PER_PAGE, messages)
-    start = page_obj.start_index() - 1 if total else 0
-    ids = search_cache.remember(
-        ["page", *key, sort, page_obj.number],
-        lambda: list(ranked[start : start + PER_PAGE].values_list("pk", flat=True)),
-    )
-    # The whole text and the vectors stay in the database: snippets are made there.
+def _shown_documents(ids):
+    """The documents of one page of results, in rank order, without their long text
+    and vectors (snippets are made in the database)."""
     shown = SearchDocument.objects.filter(pk__in=ids).defer(
         "vector", "rank_vector", "title_vector", "keywords"
     )
     if search_query.uses_postgres():
         shown = shown.defer("body")
     by_pk = {doc.pk: doc for doc in shown}
-    page_obj.object_list = [by_pk[pk] for pk in ids if pk in by_pk]
+    return [by_pk[pk] for pk in ids if pk in by_pk]
 
-    hits = _hits(request, list(page_obj.object_list), q, selected, options, locales)
+
+def search(request, locale):
+    """The search page's context for `request` in `locale`."""
+    params = request.GET
+    messages = []
+    raw = params.get("q", "")
+    q = search_query.clean_query(raw)
+    if len(raw) > search_query.MAX_QUERY_LENGTH:
+        messages.append(
+            gettext("Your search was long; we used its first %(n)s characters.")
+            % {"n": search_query.MAX_QUERY_LENGTH}
+        )
+    options = _options(locale)
+    selected = _selected_facets(params, options, messages)
+    all_languages = params.get("lang") == "all"
+    sort = params.get("sort", "")
+    if sort not in SORTS or (sort == "relevance" and not q):
+        if sort:
+            messages.append(gettext("We can't sort that way; showing the best matches first."))
+        sort = "relevance" if q else "newest"
+
+    current = _Search(q, _locales(params, locale), selected)
+    others = [] if all_languages else [o for o in _locales({"lang": "all"}, locale) if o != locale]
+    found = search_cache.remember(["answer", *current.cache_key()], lambda: current.answer(others))
+    total, any_word = found["total"], found["any_word"]
+
+    ranked = current.ranked(sort, any_word)
+    page_obj = paginate(_Counted(ranked, total), params.get("page"), PER_PAGE, messages)
+    start = page_obj.start_index() - 1 if total else 0
+    ids = search_cache.remember(
+        ["page", *current.cache_key(), sort, page_obj.number],
+        lambda: list(ranked[start : start + PER_PAGE].values_list("pk", flat=True)),
+    )
+    page_obj.object_list = _shown_documents(ids)
     if q and page_obj.number == 1 and "page" not in params:
         stats.record(q, locale, found=total > 0)
 
@@ -192,18 +216,20 @@ def search(request, locale):
     query.pop("page", None)
     return {
         "search_query": q,
-        "results": hits,
+        "results": _hits(request, page_obj.object_list, q, options, current.locales),
         "page_obj": page_obj,
         "result_count": total,
         "any_word": any_word,
-        "facets": _facet_links(query, selected, options, counts),
+        "facets": _facet_links(query, selected, options, found["counts"]),
         "filters_active": bool(selected),
         "filter_messages": messages,
         "sort": sort,
         "sort_links": _sort_links(query, sort, q),
         "language_switch": _language_switch(query, all_languages, locale, found["other"]),
         "all_languages": all_languages,
-        "promotions": _promotions(request, q, locales) if q and page_obj.number == 1 else [],
+        "promotions": (
+            _promotions(request, q, current.locales) if q and page_obj.number == 1 else []
+        ),
         "query_string": query.urlencode(),
     }
 
@@ -262,7 +288,7 @@ def _language_switch(query, all_languages, locale, other_count):
     }
 
 
-def _hits(request, documents, q, selected, options, locales):
+def _hits(request, documents, q, options, locales):
     """The shown results with URL, highlighted title and snippet, and key facts."""
     if not documents:
         return []
