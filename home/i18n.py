@@ -76,9 +76,11 @@ def language_links(request, page=None):
             ancestor = nearest_translated_ancestor(page, code)
             url = ancestor.get_url(request) if ancestor else None
         if url is None and page is None:
-            # A non-page view (404, search, ...): the same path in the other language.
-            translated = translate_url(request.path, code)
-            url = translated if translated != request.path or code == current else None
+            # A non-page view (404, search, ...): the same path in the other language, with
+            # its query string, so a search is repeated in the other language.
+            full_path = request.get_full_path()
+            translated = translate_url(full_path, code)
+            url = translated if translated != full_path or code == current else None
         if url is None:
             home = localized_home(request, code)
             url = home.get_url(request) if home else f"/{code}/"

@@ -185,3 +185,9 @@ def test_suggestions_complete_the_last_word(client, corpus):
         == corpus["pecahan_en"].url
     )
     assert client.get("/id/cari/saran/", {"q": "p"}).json() == {"suggestions": []}
+
+
+def test_the_language_switcher_repeats_the_search_in_the_other_language(client, corpus):
+    html = client.get("/id/cari/", {"q": "pecahan", "level": "sd"}).content.decode()
+    switcher = html[html.index('class="language-switcher"') :]
+    assert 'href="/en/search/?q=pecahan&amp;level=sd"' in switcher[: switcher.index("</nav>")]
