@@ -14,6 +14,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from communities.models import SchoolLevel, Subject, Topic
+from home.facets import facet_values, sort_links
 from home.pagination import paginate
 
 from .models import Language, LearningResourcePage, Licence, Phase, ResourceType
@@ -176,39 +177,14 @@ def resource_listing(request, index_page):
     facets = []
     for facet in FACETS:
         counts = facet_counts(filtered(except_facet=facet.name), facet)
-        values = []
-        for value, label in options[facet.name]:
-            count = counts.get(value, 0)
-            is_selected = selected.get(facet.name) == value
-            if not count and not is_selected:
-                continue
-            link = query.copy()
-            if is_selected:
-                link.pop(facet.name, None)
-            else:
-                link[facet.name] = value
-            values.append(
-                {
-                    "value": value,
-                    "label": label,
-                    "count": count,
-                    "selected": is_selected,
-                    "query": link.urlencode(),
-                }
-            )
+        values = facet_values(
+            query, facet.name, options[facet.name], counts, selected.get(facet.name)
+        )
         facets.append({"name": facet.name, "label": facet.label, "values": values})
 
     page_obj = paginate(results, params.get("page", "1"), PAGE_SIZE, messages)
 
-    sort_links = []
-    for key, label in SORTS.items():
-        if key == "relevance" and not q:
-            continue
-        link = query.copy()
-        link["sort"] = key
-        sort_links.append(
-            {"key": key, "label": label, "selected": key == sort, "query": link.urlencode()}
-        )
+    sorts = sort_links(query, SORTS, sort, bool(q))
 
     return {
         "resources": page_obj.object_list,
@@ -218,7 +194,7 @@ def resource_listing(request, index_page):
         "selected_facets": selected,
         "search_query": q,
         "sort": sort,
-        "sort_links": sort_links,
+        "sort_links": sorts,
         "filter_messages": messages,
         "filters_active": bool(selected or q),
         "query_string": query.urlencode(),

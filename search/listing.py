@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
 from communities.models import Province, SchoolLevel, Subject
+from home.facets import facet_values, sort_links
 from home.pagination import paginate
 from resources.models import Phase
 
@@ -224,7 +225,7 @@ def search(request, locale):
         "filters_active": bool(selected),
         "filter_messages": messages,
         "sort": sort,
-        "sort_links": _sort_links(query, sort, q),
+        "sort_links": sort_links(query, SORTS, sort, bool(q)),
         "language_switch": _language_switch(query, all_languages, locale, found["other"]),
         "all_languages": all_languages,
         "promotions": (
@@ -235,43 +236,20 @@ def search(request, locale):
 
 
 def _facet_links(query, selected, options, counts):
-    facets = []
-    for facet in FACETS:
-        values = []
-        for value, label in options[facet.name]:
-            count = counts.get(facet.name, {}).get(value, 0)
-            is_selected = selected.get(facet.name) == value
-            if not count and not is_selected:
-                continue
-            link = query.copy()
-            if is_selected:
-                link.pop(facet.name, None)
-            else:
-                link[facet.name] = value
-            values.append(
-                {
-                    "value": value,
-                    "label": label,
-                    "count": count,
-                    "selected": is_selected,
-                    "query": link.urlencode(),
-                }
-            )
-        facets.append({"name": facet.name, "label": facet.label, "values": values})
-    return facets
-
-
-def _sort_links(query, sort, q):
-    links = []
-    for key, label in SORTS.items():
-        if key == "relevance" and not q:
-            continue
-        link = query.copy()
-        link["sort"] = key
-        links.append(
-            {"key": key, "label": label, "selected": key == sort, "query": link.urlencode()}
-        )
-    return links
+    return [
+        {
+            "name": facet.name,
+            "label": facet.label,
+            "values": facet_values(
+                query,
+                facet.name,
+                options[facet.name],
+                counts.get(facet.name, {}),
+                selected.get(facet.name),
+            ),
+        }
+        for facet in FACETS
+    ]
 
 
 def _language_switch(query, all_languages, locale, other_count):
