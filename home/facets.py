@@ -1,8 +1,28 @@
-"""Facet and sort links for the listings that filter through the URL (the library, search).
+"""Facets and sort links for the listings that filter through the URL (the library, search).
 
 A value's link chooses it (or, when it is chosen, removes it) and keeps every other
 parameter but the page number, which `query` has already dropped.
 """
+
+from django.utils.translation import gettext
+
+
+def chosen_values(params, facets, options, messages):
+    """{facet name: value} chosen in the URL. A value we don't know is dropped with a
+    message in `messages`; the other filters still apply."""
+    chosen = {}
+    for facet in facets:
+        value = params.get(facet.name, "").strip()
+        if not value:
+            continue
+        if value in dict(options[facet.name]):
+            chosen[facet.name] = value
+        else:
+            messages.append(
+                gettext("The filter “%(filter)s” had a value we don't know; it was ignored.")
+                % {"filter": facet.label}
+            )
+    return chosen
 
 
 def facet_values(query, name, options, counts, chosen):

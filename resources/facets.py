@@ -14,7 +14,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from communities.models import SchoolLevel, Subject, Topic
-from home.facets import facet_values, sort_links
+from home.facets import chosen_values, facet_values, sort_links
 from home.pagination import paginate
 
 from .models import Language, LearningResourcePage, Licence, Phase, ResourceType
@@ -119,28 +119,13 @@ def facet_options(facet, locale):
     return list(facet.terms.objects.filter(locale=locale).values_list("slug", "name"))
 
 
-def parse_selection(params, options_by_facet):
-    selected, messages = {}, []
-    for facet in FACETS:
-        value = params.get(facet.name, "").strip()
-        if not value:
-            continue
-        if value in dict(options_by_facet[facet.name]):
-            selected[facet.name] = value
-        else:
-            messages.append(
-                gettext("The filter “%(filter)s” had a value we don't know; it was ignored.")
-                % {"filter": facet.label}
-            )
-    return selected, messages
-
-
 def resource_listing(request, index_page):
     locale = index_page.locale
     params = request.GET
     base = LearningResourcePage.objects.live().public().descendant_of(index_page)
     options = {facet.name: facet_options(facet, locale) for facet in FACETS}
-    selected, messages = parse_selection(params, options)
+    messages = []
+    selected = chosen_values(params, FACETS, options, messages)
 
     # NUL bytes mean nothing in a search and PostgreSQL refuses them in a query.
     q = params.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
 from communities.models import Province, SchoolLevel, Subject
-from home.facets import facet_values, sort_links
+from home.facets import chosen_values, facet_values, sort_links
 from home.pagination import paginate
 from resources.models import Phase
 
@@ -149,22 +149,6 @@ class _Search:
         return [self.q, sorted(locale.pk for locale in self.locales), sorted(self.selected.items())]
 
 
-def _selected_facets(params, options, messages):
-    selected = {}
-    for facet in FACETS:
-        value = params.get(facet.name, "").strip()
-        if not value:
-            continue
-        if value in dict(options[facet.name]):
-            selected[facet.name] = value
-        else:
-            messages.append(
-                gettext("The filter “%(filter)s” had a value we don't know; it was ignored.")
-                % {"filter": facet.label}
-            )
-    return selected
-
-
 def _shown_documents(ids):
     """The documents of one page of results, in rank order, without their long text
     and vectors (snippets are made in the database)."""
@@ -189,7 +173,7 @@ def search(request, locale):
             % {"n": search_query.MAX_QUERY_LENGTH}
         )
     options = _options(locale)
-    selected = _selected_facets(params, options, messages)
+    selected = chosen_values(params, FACETS, options, messages)
     all_languages = params.get("lang") == "all"
     sort = params.get("sort", "")
     if sort not in SORTS or (sort == "relevance" and not q):
