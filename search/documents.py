@@ -155,7 +155,7 @@ def _build(page, community, terms):
         return None
     summary, body = _texts(page)
     extra = []  # words that describe the page: its community, region, levels, subjects
-    facets = {"kind": [kind], "language": [page.locale.language_code]}
+    facets = {"kind": [kind]}  # the language is the row's locale, not a facet key
     for name, facet in (("levels", "level"), ("subjects", "subject"), ("topics", None)):
         slugs, names = _terms(page, name, terms)
         if facet and slugs:
