@@ -1,20 +1,18 @@
 """Listings of meetings: a community's next and past meetings, the portal-wide agenda.
 
-Each function runs a fixed number of queries whatever the number of meetings: recurrences
-are expanded in Python from the page rows, parents fetched in one query.
+Each function runs a fixed number of queries whatever the number of meetings: upcoming
+dates come from the stored occurrence rows (communities/models/occurrences.py), paged in
+SQL; parents are fetched in one query.
 """
 
-import datetime
 from dataclasses import dataclass
 
 from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
-from .models import CommunityPage, MeetingPage
-
-# How far ahead a listing expands open-ended recurrences.
-HORIZON = datetime.timedelta(days=400)
+from .models import CommunityPage, MeetingOccurrence, MeetingPage
+from .recurrence import Occurrence
 
 
 @dataclass(frozen=True)
@@ -48,18 +46,28 @@ def not_finished(now=None):
     return Q(series_end__isnull=True) | Q(series_end__gt=now)
 
 
-def expand_upcoming(meetings, now=None, until=None):
-    """MeetingItems for every occurrence not ended by `now`, sorted by start."""
+def upcoming_dates(now=None):
+    """Stored dates of live, public meetings not ended by `now`, soonest first (a queryset
+    of MeetingOccurrence: filter it, slice or paginate it, then turn it into `items`)."""
     now = now or timezone.now()
-    until = until or now + HORIZON
-    items = []
-    for meeting in meetings:
-        for occurrence in meeting.occurrences(after=now):
-            if occurrence.start >= until:
-                break
-            items.append(MeetingItem(meeting, occurrence))
-    items.sort(key=lambda item: (item.start, item.meeting.title))
-    return items
+    return (
+        MeetingOccurrence.objects.filter(
+            end__gt=now, meeting__in=MeetingPage.objects.live().public()
+        )
+        .select_related("meeting__regency__province", "meeting__locale")
+        # Not by title: the start index alone then gives the next N rows without a sort.
+        .order_by("start", "meeting_id")
+    )
+
+
+def items(dates):
+    """MeetingItems for stored dates, in the meeting's own time zone."""
+    result = []
+    for row in dates:
+        zone = row.meeting.zone
+        occurrence = Occurrence(row.start.astimezone(zone), row.end.astimezone(zone))
+        result.append(MeetingItem(row.meeting, occurrence))
+    return result
 
 
 def attach_communities(items):
@@ -79,9 +87,12 @@ def attach_communities(items):
 
 def upcoming_meetings(community_page, limit=5):
     """The next `limit` dates of a community's meetings (each repetition counts)."""
-    meetings = meetings_queryset().child_of(community_page).filter(not_finished())
-    items = expand_upcoming(meetings)[:limit]
-    return [MeetingItem(item.meeting, item.occurrence, community_page) for item in items]
+    dates = upcoming_dates().filter(
+        meeting__path__startswith=community_page.path, meeting__depth=community_page.depth + 1
+    )
+    return [
+        MeetingItem(item.meeting, item.occurrence, community_page) for item in items(dates[:limit])
+    ]
 
 
 def past_meetings_with_documentation(community_page, limit=5):

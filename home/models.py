@@ -1,3 +1,4 @@
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -56,6 +57,29 @@ class HomePage(Page):
         "resources.LearningResourceIndexPage",
     ]
 
+    def route(self, request, path_components):
+        """The requested page and its parent found by url_path in one query (and one per
+        page type), instead of two queries per level of the tree. A path that names no page
+        (a routable page's own sub-routes, such as the Agenda's calendars) is routed as
+        Wagtail does."""
+        if path_components:
+            url_path = self.url_path + "/".join(path_components) + "/"
+            parent_path = self.url_path + "".join(part + "/" for part in path_components[:-1])
+            found = {
+                page.url_path: page
+                for page in Page.objects.filter(
+                    url_path__in={url_path, parent_path} - {self.url_path},
+                    path__startswith=self.path,
+                ).specific()
+            }
+            page = found.get(url_path)
+            if page is not None:
+                parent = self if parent_path == self.url_path else found.get(parent_path)
+                if parent is not None and parent.depth == page.depth - 1:
+                    page._cached_parent_obj = parent  # as Wagtail's route() does
+                return page.route(request, [])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         from communities import article_listing, meetings_listing
         from communities.models import AgendaPage, PracticeArticleIndexPage
@@ -66,19 +90,19 @@ class HomePage(Page):
         context["latest_articles"] = article_listing.attach_communities(
             list(article_listing.prefetch_article_details(articles)[:3])
         )
-        meetings = meetings_listing.meetings_queryset().filter(
-            meetings_listing.not_finished(), locale_id=self.locale_id
-        )
+        dates = meetings_listing.upcoming_dates().filter(meeting__locale_id=self.locale_id)
         context["upcoming_meetings"] = meetings_listing.attach_communities(
-            meetings_listing.expand_upcoming(meetings)[:4]
+            meetings_listing.items(dates[:4])
         )
-        children = self.get_children().live()
-        for name, model in (
-            ("agenda_page", AgendaPage),
-            ("articles_page", PracticeArticleIndexPage),
-            ("library_page", LearningResourceIndexPage),
-        ):
-            context[name] = children.type(model).first()
+        sections = {
+            "agenda_page": AgendaPage,
+            "articles_page": PracticeArticleIndexPage,
+            "library_page": LearningResourceIndexPage,
+        }
+        children = list(self.get_children().live().type(*sections.values()))  # one query
+        for name, model in sections.items():
+            type_id = ContentType.objects.get_for_model(model).pk
+            context[name] = next((c for c in children if c.content_type_id == type_id), None)
         return context
 
     class Meta:

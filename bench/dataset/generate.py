@@ -5,10 +5,12 @@ import random
 import time
 from dataclasses import dataclass
 
+from django.db import connection
 from django.utils import timezone
 from wagtail.models import Locale
 
 from communities.models import SchoolLevel, Subject, Topic
+from communities.models.occurrences import refresh_occurrences
 
 from . import media, skeleton
 from .communities import CommunitySteps
@@ -107,6 +109,8 @@ class Generator(CommunitySteps, ContentSteps):
         if self.communities:
             if options.meetings:
                 self.timed("Meetings", self.make_meetings, options.meetings)
+                # Bulk inserts fire no page_published: write the listings' dates here.
+                self.timed("Meeting dates", self.meeting_dates)
             if options.articles:
                 self.timed("Practice articles", self.make_articles, options.articles)
         if options.resources:
@@ -114,6 +118,15 @@ class Generator(CommunitySteps, ContentSteps):
         total = time.perf_counter() - started
         self.summary(total)
         return self.counts
+
+    def meeting_dates(self):
+        meetings, rows = refresh_occurrences(now=self.now)
+        self.log(f"  {rows:,} dates of {meetings:,} unfinished meetings")
+        if connection.vendor == "postgresql":
+            # Without statistics the planner sorts every future date for the home page's
+            # next four (1.4 s at the large scale, 1 ms after ANALYZE).
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE communities_meetingoccurrence")
 
     def media(self):
         return media.ensure_images(), media.ensure_documents()

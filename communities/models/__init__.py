@@ -8,6 +8,7 @@ from .meetings import (
     MeetingReflection,
     Registration,
 )
+from .occurrences import MeetingOccurrence
 from .pages import (
     CommunityIndexPage,
     CommunityMember,
@@ -25,6 +26,7 @@ __all__ = [
     "Activity",
     "AgendaPage",
     "MeetingAction",
+    "MeetingOccurrence",
     "MeetingPage",
     "MeetingReflection",
     "Registration",

@@ -5,7 +5,6 @@ import datetime
 from django.core.validators import slug_re
 from django.db import models
 from django.http import Http404
-from django.utils import timezone
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -92,15 +91,17 @@ class AgendaPage(RoutablePageMixin, Page):
                 filters["month_bounds"] = bounds
         return filters, errors
 
-    def filtered_meetings(self, filters, queryset):
-        if "province" in filters:
-            queryset = queryset.filter(regency__province=filters["province"])
-        if "regency" in filters:
-            queryset = queryset.filter(regency=filters["regency"])
-        if "mode" in filters:
-            queryset = queryset.filter(mode=filters["mode"])
-        if "activity" in filters:
-            queryset = queryset.filter(activity=filters["activity"])
+    def filtered_meetings(self, filters, queryset, prefix=""):
+        """`queryset` (of meetings, or of rows whose meeting is at `prefix`) filtered."""
+        lookups = {
+            "province": "regency__province",
+            "regency": "regency",
+            "mode": "mode",
+            "activity": "activity",
+        }
+        for name, lookup in lookups.items():
+            if name in filters:
+                queryset = queryset.filter(**{prefix + lookup: filters[name]})
         return queryset
 
     def get_context(self, request, *args, **kwargs):
@@ -108,27 +109,16 @@ class AgendaPage(RoutablePageMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         filters, errors = self.read_filters(request)
-        now = timezone.now()
-        meetings = self.filtered_meetings(
-            filters, listing.active_locale_meetings().filter(listing.not_finished(now))
+        dates = self.filtered_meetings(
+            filters,
+            listing.upcoming_dates().filter(meeting__locale_id=self.locale_id),
+            prefix="meeting__",
         )
-        after, until = now, None
-        if "month_bounds" in filters:
-            zone = timezone.get_current_timezone()
-            first, following = filters["month_bounds"]
-            # A month is read in each meeting's own zone below; a day's margin is enough here.
-            after = max(now, datetime.datetime.combine(first, datetime.time(), zone))
-            after -= datetime.timedelta(days=1)
-            until = datetime.datetime.combine(following, datetime.time(), zone)
-            until += datetime.timedelta(days=1)
-        items = listing.expand_upcoming(meetings, now=max(after, now), until=until)
         if "month_bounds" in filters:
             first, following = filters["month_bounds"]
-            items = [
-                item for item in items if first <= item.start.date() < following and item.end > now
-            ]
-        page_obj = paginate(items, request.GET.get("page", 1), PER_PAGE, errors)
-        page_obj.object_list = listing.attach_communities(page_obj.object_list)
+            dates = dates.filter(local_date__gte=first, local_date__lt=following)
+        page_obj = paginate(dates, request.GET.get("page", 1), PER_PAGE, errors)
+        page_obj.object_list = listing.attach_communities(listing.items(page_obj.object_list))
         query = request.GET.copy()
         query.pop("page", None)
         context.update(
