@@ -22,9 +22,11 @@ def pytest_configure(config):
 def _empty_cache():
     """Each test starts with an empty cache: a cached answer of one test's database must
     not leak into the next (the database is rolled back, a local-memory cache is not)."""
-    from django.core.cache import cache
+    from django.conf import settings
+    from django.core.cache import caches
 
-    cache.clear()
+    for alias in settings.CACHES:  # the page cache ("pages") too
+        caches[alias].clear()
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ that keeps serving when Redis is gone."""
 import copy
 import json
 import runpy
+import warnings
 from contextlib import contextmanager
 from unittest import mock
 
@@ -14,7 +15,6 @@ from django.db.utils import load_backend
 from django.test import override_settings
 
 from home.models import HomePage
-from portal.settings.base import BASE_DIR
 
 CLOSED_PORT_REDIS = "redis://127.0.0.1:1/0"
 
@@ -46,7 +46,11 @@ def database_down():
 def caches_from_base_settings(monkeypatch, **options):
     """CACHES exactly as portal/settings/base.py builds it for REDIS_URL on a closed port."""
     monkeypatch.setenv("REDIS_URL", CLOSED_PORT_REDIS)
-    caches = runpy.run_path(str(BASE_DIR / "portal" / "settings" / "base.py"))["CACHES"]
+    # run_module, not run_path: base.py imports its sibling modules relatively. Running a
+    # module that is already imported is what we want here: a fresh copy of its settings.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        caches = runpy.run_module("portal.settings.base")["CACHES"]
     caches["default"]["OPTIONS"].update(options)
     return caches
 
