@@ -7,3 +7,11 @@ class HomeConfig(AppConfig):
 
     name = "home"
     verbose_name = _("Home and site-wide content")
+
+    def ready(self):
+        from . import (
+            cache_purge,  # noqa: F401  (signal receivers)
+            restrictions,
+        )
+
+        restrictions.install()

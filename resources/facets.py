@@ -14,6 +14,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from communities.models import SchoolLevel, Subject, Topic
+from home import chrome
 from home.facets import chosen_values, facet_values, sort_links
 from home.pagination import paginate
 
@@ -112,18 +113,24 @@ def facet_counts(queryset, facet):
     return {row[slug]: row["n"] for row in rows}
 
 
-def facet_options(facet, locale):
-    """[(value, label)] in display order; terms in the reader's language."""
+def facet_options(facet, locale, request=None):
+    """[(value, label)] in display order; terms in the reader's language (cached with the
+    header and footer: a vocabulary changes with content, see home/chrome.py)."""
     if facet.kind in ("choice", "phase"):
         return list(facet.choices.choices)
-    return list(facet.terms.objects.filter(locale=locale).values_list("slug", "name"))
+
+    def terms():
+        return list(facet.terms.objects.filter(locale=locale).values_list("slug", "name"))
+
+    name = f"facet-options:{facet.terms._meta.label_lower}:{locale.pk}"
+    return chrome.remember(request, name, terms) if request is not None else terms()
 
 
 def resource_listing(request, index_page):
     locale = index_page.locale
     params = request.GET
     base = LearningResourcePage.objects.live().public().descendant_of(index_page)
-    options = {facet.name: facet_options(facet, locale) for facet in FACETS}
+    options = {facet.name: facet_options(facet, locale, request) for facet in FACETS}
     messages = []
     selected = chosen_values(params, FACETS, options, messages)
 

@@ -1,6 +1,8 @@
 from django import template
 from django.utils import translation
 
+from home import chrome
+
 register = template.Library()
 
 
@@ -10,22 +12,22 @@ def term_names(context, terms):
 
     Terms are identified by slug in every language, so a page can link to the
     terms of another locale (wagtail-localize copies many-to-many links as they
-    are) and still show the reader's names: one query per vocabulary per request.
+    are) and still show the reader's names.
     """
     terms = list(terms)
     if not terms:
         return []
     language = translation.get_language()
     model = type(terms[0])
-    request = context.get("request")
-    cache = getattr(request, "_term_names", None) if request else None
-    if cache is None:
-        cache = {}
-        if request is not None:
-            request._term_names = cache
-    key = (model, language)
-    if key not in cache:
-        cache[key] = dict(
+
+    def names():
+        return dict(
             model.objects.filter(locale__language_code=language).values_list("slug", "name")
         )
-    return [cache[key].get(term.slug, term.name) for term in terms]
+
+    request = context.get("request")
+    if request is None:
+        return [names().get(term.slug, term.name) for term in terms]
+    # Cached with the header and footer: a vocabulary changes with content (home/chrome.py).
+    found = chrome.remember(request, f"terms:{model._meta.label_lower}", names)
+    return [found.get(term.slug, term.name) for term in terms]

@@ -1,5 +1,6 @@
 from django import template
 
+from home import chrome
 from home.i18n import (
     active_locale,
     fallback_notice,
@@ -8,6 +9,8 @@ from home.i18n import (
     page_alternates,
 )
 from home.models import FooterText
+from home.privacy import privacy_page
+from home.rich_text import sanitised_html
 
 register = template.Library()
 
@@ -34,7 +37,9 @@ def get_alternates(context):
 @register.simple_tag(takes_context=True)
 def get_home(context):
     request = context.get("request")
-    return localized_home(request) if request else None
+    if request is None:
+        return None
+    return chrome.remember(request, "home", lambda: localized_home(request))
 
 
 @register.simple_tag(takes_context=True)
@@ -46,12 +51,33 @@ def get_main_menu(context):
         return []
     current = context.get("page")
     current_path = getattr(current, "path", "") or ""
+    request = context.get("request")
+
+    def build():
+        return [
+            {"title": item.title, "url": item.get_url(request), "path": item.path}
+            for item in home.get_children().live().in_menu()
+        ]
+
     return [
-        {"page": item, "active": current_path.startswith(item.path)}
-        for item in home.get_children().live().in_menu()
+        {**item, "active": current_path.startswith(item["path"])}
+        for item in chrome.remember(request, "menu", build)
     ]
 
 
-@register.simple_tag
-def get_footer_text():
-    return FooterText.objects.filter(locale=active_locale()).first()
+@register.simple_tag(takes_context=True)
+def get_footer_html(context):
+    """The footer text of the active language, rendered (links expanded), or ""."""
+
+    def build():
+        footer = FooterText.objects.filter(locale=active_locale()).first()
+        return sanitised_html(footer.body) if footer and footer.body else ""
+
+    # sanitised_html's SafeString stays one through the cache (pickle keeps the class).
+    return chrome.remember(context.get("request"), "footer", build)
+
+
+@register.simple_tag(takes_context=True)
+def get_privacy_page(context):
+    """The privacy notice in the active language, or None (see home/privacy.py)."""
+    return chrome.remember(context.get("request"), "privacy", privacy_page)

@@ -3,9 +3,11 @@ the settings module builds WAGTAILLOCALIZE_MACHINE_TRANSLATOR from the environme
 
 import importlib.util
 import os
+import runpy
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
@@ -27,12 +29,8 @@ def load_settings(monkeypatch, **env):
         monkeypatch.delenv(name, raising=False)
     for name, value in env.items():
         monkeypatch.setenv(name, value)
-    spec = importlib.util.spec_from_file_location(
-        "portal_settings_base_copy", BASE_DIR / "portal" / "settings" / "base.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    # run_module, not the live module: a fresh evaluation, with base.py's relative imports.
+    return SimpleNamespace(**runpy.run_module("portal.settings.base"))
 
 
 def test_off_by_default(monkeypatch):
