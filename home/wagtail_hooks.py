@@ -26,6 +26,15 @@ def register_translation_status_urls():
     ]
 
 
+# wagtail-localize's Translate / Sync views, with an edit-permission check on what is
+# translated (home/localize_permissions.py); order=-1 puts them before wagtail-localize's.
+@hooks.register("register_admin_urls", order=-1)
+def register_translation_permission_urls():
+    from .localize_permissions import urls
+
+    return urls()
+
+
 @hooks.register("register_reports_menu_item")
 def register_translation_status_menu_item():
     return TranslationStatusMenuItem(
