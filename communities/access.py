@@ -4,7 +4,10 @@
   publish rights on the region's subtree, and a review workflow whose single
   task is approved by that group. Every community below inherits it.
 - A community page gets a "maintainers" group with add/edit (not publish)
-  rights on the community's subtree, and a media collection of its own.
+  rights on the community's subtree, and a media collection of its own with a
+  private "Internal" collection inside it (minutes, attendance lists): Wagtail's
+  collection privacy lets only the maintainers, their district's editors and
+  administrators open its documents.
 
 All language versions of a page share the same group. Everything here is
 idempotent: it runs on every save of those pages.
@@ -14,6 +17,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import (
     Collection,
+    CollectionViewRestriction,
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
@@ -29,6 +33,7 @@ MEDIA_PERMISSIONS = [
     ("wagtaildocs", "document", ["add", "change", "choose"]),
 ]
 COMMUNITY_COLLECTIONS_ROOT = "Komunitas"
+PRIVATE_COLLECTION_NAME = "Internal"
 
 
 def _page_permission(action):
@@ -140,7 +145,38 @@ def ensure_community_access(community_page):
         community_page.get_translations(inclusive=True),
         MAINTAINER_PAGE_PERMISSIONS,
     )
+    ensure_private_collection(access, community_page.regency_id)
     return access
+
+
+def private_collection(access):
+    if access.collection is None:
+        return None
+    return access.collection.get_children().filter(name=PRIVATE_COLLECTION_NAME).first()
+
+
+def ensure_private_collection(access, regency_id):
+    """The community's "Internal" collection, restricted to its maintainers and its
+    district's editors (administrators pass every restriction). Maintainers upload to it
+    with the permissions they hold on the community's collection (inherited). An
+    administrator may change or lift the restriction in Settings → Collections: only a
+    restriction to groups is kept in step (when the community moves to another district)."""
+    from communities.models import DistrictAccess
+
+    if access.collection is None:
+        return None
+    collection = private_collection(access)
+    if collection is None:
+        collection = access.collection.add_child(name=PRIVATE_COLLECTION_NAME)
+        CollectionViewRestriction.objects.create(
+            collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+        )
+    editors = DistrictAccess.objects.filter(regency_id=regency_id).values_list("editors", flat=True)
+    for restriction in collection.view_restrictions.filter(
+        restriction_type=CollectionViewRestriction.GROUPS
+    ):
+        restriction.groups.set([access.maintainers_id, *editors])
+    return collection
 
 
 @transaction.atomic
@@ -154,7 +190,10 @@ def remove_community_access(translation_key):
     if access is None:
         return
     collection = access.collection
+    internal = private_collection(access)
     access.maintainers.delete()  # cascades to its permissions and to the access record
+    if internal is not None and not _collection_in_use(internal):
+        internal.delete()
     if collection is not None and not _collection_in_use(collection):
         collection.delete()
 

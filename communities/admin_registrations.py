@@ -11,6 +11,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from communities.models import MeetingPage, Registration
+from home.spreadsheets import FormulaSafeExportMixin
 
 
 def editable_meetings(user):
@@ -47,7 +48,7 @@ class RegistrationPermissionPolicy(BasePermissionPolicy):
 register_permission_policy(Registration, RegistrationPermissionPolicy(Registration))
 
 
-class RegistrationIndexView(generic.IndexView):
+class RegistrationIndexView(FormulaSafeExportMixin, generic.IndexView):
     def get_base_queryset(self):
         return (
             super()

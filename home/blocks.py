@@ -50,6 +50,13 @@ class HeadingBlock(blocks.StructBlock):
         default="h2",
     )
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        # The level becomes a tag name: only a level the editor can choose, whatever is stored.
+        level = value.get("level")
+        context["tag"] = level if level in dict(self.child_blocks["level"].field.choices) else "h2"
+        return context
+
     class Meta:
         icon = "title"
         template = "blocks/heading_block.html"

@@ -51,6 +51,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import TranslationSource
 
 from communities.models import CommunityPage, MeetingPage, Province, Regency, RegionPage
+from home.spreadsheets import FormulaSafeExportMixin
 
 MISSING = "missing"
 OUTDATED = "outdated"
@@ -203,7 +204,7 @@ class TranslationStatusFilterSet(WagtailFilterSet):
         return queryset.filter(regency_id=value.pk)
 
 
-class TranslationStatusView(ReportView):
+class TranslationStatusView(FormulaSafeExportMixin, ReportView):
     """Reports → Translation status."""
 
     model = Page  # Wagtail's page permission policy guards the view

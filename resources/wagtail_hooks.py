@@ -56,7 +56,9 @@ def register_downloads_report():
     )
 
 
-@hooks.register("before_serve_document")
+# After Wagtail's own hook (order 0), which refuses documents of private collections:
+# a refused request is not a download.
+@hooks.register("before_serve_document", order=100)
 def count_resource_download(document, request):
     """Attribute a download to every resource page that lists this document."""
     page_ids = set(

@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from home.spreadsheets import spreadsheet_text
+
 from .models import SearchQueryStat
 
 PERIODS = [("7", _("Last 7 days")), ("30", _("Last 30 days")), ("365", _("Last 12 months"))]
@@ -80,9 +82,7 @@ def _csv(rows):
         [_("Search terms"), _("Language"), _("Searches"), _("Searches with no results")]
     )
     for row in rows:
-        # A leading =, +, - or @ would run as a formula in a spreadsheet.
-        text = row["query_string"]
-        if text[:1] in ("=", "+", "-", "@"):
-            text = "'" + text
+        # A query starting like a formula would run in a spreadsheet.
+        text = spreadsheet_text(row["query_string"])
         writer.writerow([text, row["language"], row["searches"], row["empty"]])
     return response

@@ -15,8 +15,13 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
 }
 
-# HTTPS: the proxy in front terminates TLS and tells us with X-Forwarded-Proto.
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# HTTPS: the proxy in front terminates TLS and tells us with X-Forwarded-Proto (the proxy
+# must overwrite a client's own header). SECURE_PROXY_SSL_HEADER names another header, or is
+# empty when gunicorn itself terminates TLS (then no header is trusted).
+_ssl_header = os.environ.get("SECURE_PROXY_SSL_HEADER", "X-Forwarded-Proto").strip()
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_" + _ssl_header.upper().replace("-", "_"), "https") if _ssl_header else None
+)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)  # noqa: F405
 # Load balancers probe /healthz over plain HTTP: answer them rather than redirect.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
