@@ -1,18 +1,25 @@
 """Registering for a meeting (RSVP): the form, its rules, and the post/redirect/get flow."""
 
+import logging
 import re
 
 from django import forms
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import formats, timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from communities.models import MeetingPage, Registration
+from communities.registration_guard import honeypot_filled, over_rate_limit
+
+logger = logging.getLogger(__name__)
 
 WHATSAPP_DIGITS = re.compile(r"^62[1-9]\d{7,12}$")
 
@@ -44,15 +51,42 @@ def occurrence_label(occurrence, meeting):
 
 
 class RegistrationForm(forms.Form):
-    occurrence = forms.ChoiceField(label=_("Date"))
-    name = forms.CharField(label=_("Name"), max_length=120)
-    school = forms.CharField(label=_("School"), max_length=200)
-    email = forms.EmailField(label=_("E-mail"), required=False)
+    """Exactly what a registration stores (see the privacy page), each field saying why."""
+
+    occurrence = forms.ChoiceField(
+        label=_("Date"), help_text=_("The date you will come to, so the community can plan.")
+    )
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=120,
+        help_text=_("So the community knows who is coming and can keep an attendance list."),
+    )
+    school = forms.CharField(
+        label=_("School"),
+        max_length=200,
+        help_text=_("So the community knows which schools take part."),
+    )
+    email = forms.EmailField(
+        label=_("E-mail"),
+        required=False,
+        help_text=_(
+            "To tell you about changes to this meeting. An e-mail address or a WhatsApp "
+            "number is enough."
+        ),
+    )
     whatsapp = forms.CharField(
         label=_("WhatsApp number"),
         max_length=30,
         required=False,
-        help_text=_("E.g. 0812-3456-7890."),
+        help_text=_("E.g. 0812-3456-7890. For the same reason, if you prefer WhatsApp."),
+    )
+    # The honeypot: hidden by CSS (class visually-hidden in the template), out of the tab
+    # order, and labelled for screen-reader users, who are told to leave it empty.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        help_text=_("It is here to catch spam robots."),
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
     consent = forms.BooleanField(
         label=_(
@@ -152,6 +186,11 @@ def handle_registration(meeting, request):
     form = RegistrationForm(request.POST, meeting=meeting)
     if not form.upcoming:
         raise Http404
+    if over_rate_limit(meeting, request):
+        return rate_limited(meeting, request)
+    if honeypot_filled(request.POST):
+        logger.warning("Registration for meeting %s dropped: honeypot filled", meeting.pk)
+        return decoy_confirmation(meeting, request, form)
     if form.is_valid():
         registration = form.save()
         if registration is not None:
@@ -163,6 +202,45 @@ def handle_registration(meeting, request):
     )
 
 
+def rate_limited(meeting, request):
+    """429: the meeting page with a fresh form (the visitor's answers kept) and a notice."""
+    minutes = max(1, settings.REGISTRATION_RATE_WINDOW // 60)
+    notice = ngettext(
+        "Too many registrations for this meeting were sent from your network. Please try "
+        "again in %(minutes)s minute, or contact the community.",
+        "Too many registrations for this meeting were sent from your network. Please try "
+        "again in %(minutes)s minutes, or contact the community.",
+        minutes,
+    ) % {"minutes": minutes}
+    initial = {
+        name: request.POST.get(name, "")
+        for name in ("occurrence", "name", "school", "email", "whatsapp")
+    }
+    response = meeting.render(
+        request,
+        context_overrides={
+            "registration_form": RegistrationForm(meeting=meeting, initial=initial),
+            "registration_notice": notice,
+        },
+    )
+    response.status_code = 429
+    response["Retry-After"] = str(settings.REGISTRATION_RATE_WINDOW)
+    return response
+
+
+def decoy_confirmation(meeting, request, form):
+    """What a bot that filled the honeypot sees: the confirmation page, nothing stored."""
+    form.is_valid()
+    data = form.cleaned_data
+    occurrence = data.get("occurrence_obj") or form.upcoming[0]
+    registration = Registration(
+        meeting=meeting,
+        occurrence_start=occurrence.start,
+        **{name: data.get(name, "") for name in ("name", "school", "email", "whatsapp")},
+    )
+    return confirmation_response(meeting, request, registration)
+
+
 def confirmation(meeting, request, token):
     registration = (
         Registration.objects.filter(token=token, meeting__translation_key=meeting.translation_key)
@@ -171,12 +249,16 @@ def confirmation(meeting, request, token):
     )
     if registration is None:
         raise Http404
+    return confirmation_response(meeting, request, registration)
+
+
+def confirmation_response(meeting, request, registration):
     start = registration.occurrence_start.astimezone(meeting.zone)
     occurrence = next(
         (o for o in meeting.occurrences() if o.start == start),
         None,
     )
-    return TemplateResponse(
+    response = TemplateResponse(
         request,
         "communities/meeting_registered.html",
         {
@@ -187,3 +269,6 @@ def confirmation(meeting, request, token):
             "ics_url": meeting.url + meeting.reverse_subpage("ics"),
         },
     )
+    # A visitor's name and school: no cache (ours, a CDN's, a browser's) may keep it.
+    add_never_cache_headers(response)
+    return response

@@ -6,6 +6,7 @@ from communities import demo_articles as articles_demo
 from communities import demo_content as communities_demo
 from communities import demo_meetings as meetings_demo
 from home import demo_content as home_demo
+from home import demo_privacy as privacy_demo
 from resources import demo_content as resources_demo
 
 
@@ -13,7 +14,14 @@ class Command(BaseCommand):
     help = "Load bilingual demo content. Safe to run again: nothing is duplicated."
 
     # Each area of the portal contributes its own demo module, in dependency order.
-    modules = [home_demo, communities_demo, resources_demo, meetings_demo, articles_demo]
+    modules = [
+        home_demo,
+        privacy_demo,
+        communities_demo,
+        resources_demo,
+        meetings_demo,
+        articles_demo,
+    ]
 
     def handle(self, *args, **options):
         # Demo pages get their final slugs while loading: no redirects for those renames.
