@@ -75,6 +75,10 @@ def build_calendar(meetings, request, name):
     for meeting in meetings:
         calendar.add_component(meeting_event(meeting, request))
     calendar.add_missing_timezones()
+    # icalendar adds the time zones in set order, which differs from one process to the
+    # next: sort them, so the same meetings give the same file from every gunicorn worker.
+    zones = sorted(calendar.walk("VTIMEZONE"), key=lambda zone: str(zone["TZID"]))
+    calendar.subcomponents[:] = zones + [c for c in calendar.subcomponents if c.name != "VTIMEZONE"]
     return calendar
 
 

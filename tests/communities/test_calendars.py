@@ -113,3 +113,19 @@ def test_portal_feed_filtered_by_region(client, frozen_now, agenda, community_a,
     calendar = parse(client.get(agenda.url + "kalender/?regency=kota-bandung"))
     assert [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")] == ["Bulanan B"]
     assert client.get(agenda.url + "kalender/?province=atlantis").status_code == 404
+
+
+def test_feed_time_zones_come_first_in_a_stable_order(
+    client, frozen_now, agenda, community_a, community_b
+):
+    """The same meetings give the same file in every process (icalendar alone orders the
+    time zones by set iteration, which changes with Python's hash seed)."""
+    second_thursday(community_a, WITA, title="Bulanan A")
+    second_thursday(community_b, WIB, title="Bulanan B")
+    calendar = parse(client.get(agenda.url + "kalender/"))
+    names = [component.name for component in calendar.subcomponents]
+    assert names == ["VTIMEZONE", "VTIMEZONE", "VEVENT", "VEVENT"]
+    assert [str(zone["TZID"]) for zone in calendar.walk("VTIMEZONE")] == [
+        "Asia/Jakarta",
+        "Asia/Makassar",
+    ]
