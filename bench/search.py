@@ -18,18 +18,17 @@ import argparse
 import os
 import random
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.httpbench import gunicorn, manage, production_env, run_wrk  # noqa: E402
 
 # What teachers type: common and rare words, phrases, word forms that need stemming,
 # filters, the other language, and a few that find nothing.
@@ -86,10 +85,6 @@ def percentiles(samples_ms):
     return {"p50": pick(50), "p95": pick(95), "p99": pick(99), "mean": statistics.fmean(ordered)}
 
 
-def manage(*args, env):
-    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)  # noqa: S603
-
-
 def in_process(urls, cache_timeout):
     import django
 
@@ -114,89 +109,11 @@ def _timed(client, urls):
     return percentiles(samples)
 
 
-WRK_SCRIPT = """
-local paths = {}
-for line in io.lines("%s") do paths[#paths + 1] = line end
-local i = 0
-request = function()
-  i = (i %% #paths) + 1
-  return wrk.format("GET", paths[i], {["Host"] = "localhost"})
-end
-done = function(summary, latency, requests)
-  io.write(string.format("RESULT %%.1f %%.2f %%.2f %%.2f %%d %%d\\n",
-    summary.requests / (summary.duration / 1e6),
-    latency:percentile(50) / 1000, latency:percentile(95) / 1000,
-    latency:percentile(99) / 1000, summary.errors.status, summary.requests))
-end
-"""
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def over_http(env, urls_by_name, duration, connections, workers):
-    port = free_port()
-    server = subprocess.Popen(  # noqa: S603 - our own command line
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "portal.wsgi",
-            "--workers",
-            str(workers),
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-        ],  # fmt: skip
-        cwd=ROOT,
-        env=env,
-    )
-    results = {}
-    try:
-        for _ in range(60):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.5)
-        with tempfile.TemporaryDirectory() as tmp:
-            for name, urls in urls_by_name.items():
-                paths = Path(tmp) / f"{name}.txt"
-                paths.write_text("\n".join(urls) + "\n")
-                script = Path(tmp) / f"{name}.lua"
-                script.write_text(WRK_SCRIPT % paths)
-                output = subprocess.run(  # noqa: S603
-                    [
-                        shutil.which("wrk") or "/usr/bin/wrk",
-                        "-t1",
-                        f"-c{connections}",
-                        f"-d{duration}s",
-                        "-s",
-                        str(script),
-                        f"http://127.0.0.1:{port}",
-                    ],
-                    capture_output=True,
-                    text=True,
-                    check=True,
-                ).stdout
-                line = next(row for row in output.splitlines() if row.startswith("RESULT"))
-                rps, p50, p95, p99, errors, total = line.split()[1:]
-                results[name] = {
-                    "rps": float(rps),
-                    "p50": float(p50),
-                    "p95": float(p95),
-                    "p99": float(p99),
-                    "errors": int(errors),
-                    "requests": int(total),
-                }
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-    return results
+    with gunicorn(env, workers) as base:
+        return {
+            name: run_wrk(base, urls, duration, connections) for name, urls in urls_by_name.items()
+        }
 
 
 def main():
@@ -212,16 +129,10 @@ def main():
 
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         sys.exit("Set DATABASE_URL to a throwaway PostgreSQL database.")
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
-        "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-only-secret-key-" + "x" * 40),
-        "ALLOWED_HOSTS": "localhost,127.0.0.1",
-        "SECURE_SSL_REDIRECT": "false",
-        "LOG_LEVEL": "WARNING",
+    env = production_env(
         # As in production: one cache shared by the gunicorn workers.
-        "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/5"),
-    }
+        REDIS_URL=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/5"),
+    )
     static_root = tempfile.mkdtemp(prefix="bench-static-")
     env["STATIC_ROOT"] = static_root  # production settings serve hashed static files
     os.environ.update(env)

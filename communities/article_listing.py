@@ -55,18 +55,18 @@ def attach_communities(articles):
     return articles
 
 
-CARD_IMAGE = "fill-640x360"
-
-
 def prefetch_article_details(queryset):
     """Everything a card shows, in a fixed number of queries whatever the number of
-    articles: authors, terms, and the cover image with its card rendition."""
+    articles: authors, terms, and the cover image with its renditions."""
     return queryset.prefetch_related(
         "authors",
         "levels",
         "subjects",
         "topics",
-        Prefetch("cover_image", queryset=get_image_model().objects.prefetch_renditions(CARD_IMAGE)),
+        # All of each cover's renditions: Wagtail takes a prefetched set as complete and
+        # regenerates (AVIF, WebP, JPEG) every spec the card's {% picture %} asks for that is
+        # missing from it, on every request.
+        Prefetch("cover_image", queryset=get_image_model().objects.prefetch_renditions()),
     )
 
 

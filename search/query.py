@@ -86,8 +86,10 @@ def facet_counts(documents, names):
     counts = {name: {} for name in names}
     wanted = tuple(f"{name}:" for name in names)
     if uses_postgres():
-        from django.db import connection
+        from django.db import connections
 
+        # The database the documents are read from (the read replica when one is set up).
+        connection = connections[documents.db]
         inner, params = documents.order_by().values("facet_keys").query.sql_with_params()
         sql = f"""SELECT key, count(*) FROM ({inner}) AS matched,
                   unnest(string_to_array(btrim(matched.facet_keys), ' ')) AS key
@@ -159,10 +161,11 @@ def snippets(documents, q, locales_by_id):
 
 def _pg_snippets(documents, q, locales_by_id):
     """ts_headline for the shown page of results only: one query, each row in its config."""
-    from django.db import connection
+    from django.db import connections
 
     if not documents:
         return {}
+    connection = connections[documents[0]._state.db]  # where they were read from
     locale_ids = sorted({doc.locale_id for doc in documents})
     configs = " UNION ALL ".join(
         "SELECT %s::bigint, %s::regconfig, websearch_to_tsquery(%s::regconfig, %s)"
