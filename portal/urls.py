@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.health import healthz
+from home.sitemaps import robots_txt, sitemap_index, sitemap_section
 from resources.api import api_router
 
 # Outside the language prefix: the admin, document serving, the API and the health check.
@@ -15,6 +16,10 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("healthz", healthz, name="healthz"),
+    # One sitemap and one robots.txt for both languages.
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap_index, name="sitemap_index"),
+    path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap_section"),
 ]
 
 if settings.DEBUG:

@@ -307,5 +307,9 @@ def _promotions(request, q, locales):
             continue
         url = page.get_url(request)
         if url:
-            promoted.append({"url": url, "title": page.title, "text": pick.description})
+            # With no translation, .localized is the original: mark its language.
+            lang = page.locale.language_code if page.locale_id != locales[0].pk else ""
+            promoted.append(
+                {"url": url, "title": page.title, "text": pick.description, "lang": lang}
+            )
     return promoted

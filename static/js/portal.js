@@ -79,4 +79,27 @@
       if (!chosen) details.open = false;
     });
   }
+
+  // Share buttons (templates/includes/share_links.html): the phone's share sheet where
+  // there is one, else "copy link"; the WhatsApp link works without either.
+  document.querySelectorAll("[data-share-native]").forEach(function (item) {
+    if (!navigator.share) return;
+    item.hidden = false;
+    var button = item.querySelector("button");
+    button.addEventListener("click", function () {
+      navigator.share({ title: button.dataset.shareTitle, url: button.dataset.shareUrl })
+        .catch(function () {});  // the visitor closed the share sheet
+    });
+  });
+  document.querySelectorAll("[data-share-copy]").forEach(function (item) {
+    if (navigator.share || !navigator.clipboard) return;
+    item.hidden = false;
+    var button = item.querySelector("button");
+    var status = item.querySelector("[role=status]");
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(button.dataset.copyUrl).then(function () {
+        status.textContent = button.dataset.copiedText;
+      });
+    });
+  });
 })();

@@ -32,7 +32,9 @@ def result_titles(response):
     html = response.content.decode()
     return [
         re.sub(r"</?mark>", "", title)
-        for title in re.findall(r'class="search-hit__title"><a href="[^"]*">(.*?)</a>', html)
+        for title in re.findall(
+            r'class="search-hit__title"[^>]*><a href="[^"]*"[^>]*>(.*?)</a>', html
+        )
     ]
 
 

@@ -35,8 +35,14 @@ def test_the_language_switch_adds_the_other_language(client, corpus):
     both = client.get("/id/cari/", {"q": "pecahan", "lang": "all"})
     assert "Modul Ajar Pecahan Senilai" in result_titles(both)
     english_hit = client.get("/en/search/", {"q": "pecahan", "lang": "all"}).content.decode()
-    # A result in the other language says so, for readers and screen readers.
-    assert re.search(r'<li class="search-hit search-hit--resource" lang="id">', english_hit)
+    # A result in the other language says so, for readers and screen readers: its title,
+    # snippet and language name are marked Indonesian, our labels around them are not.
+    assert re.search(r'<li class="search-hit search-hit--resource">', english_hit)
+    assert re.search(r'<h2 class="search-hit__title" lang="id"><a [^>]*hreflang="id"', english_hit)
+    assert '<p class="search-hit__snippet" lang="id">' in english_hit
+    assert re.search(
+        r'search-hit__kind">[^<]+ · <span lang="id">Bahasa Indonesia</span>', english_hit
+    )
 
 
 def test_title_matches_rank_above_body_matches(client, corpus, community_a):
