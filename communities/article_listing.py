@@ -161,16 +161,15 @@ def articles_for_community(community_page, limit=3):
     return articles
 
 
-def community_articles_context(community_page, limit=3):
+def community_articles_context(community_page, limit=3, request=None):
     """Context for templates/communities/includes/community_articles.html: the
     community's newest articles and its RSS feed (when a Praktik Baik page exists)."""
+    from home.chrome import first_live_page
+
     from .models import PracticeArticleIndexPage
 
-    index_page = (
-        PracticeArticleIndexPage.objects.live()
-        .public()
-        .filter(locale_id=community_page.locale_id)
-        .first()
+    index_page = first_live_page(
+        request, PracticeArticleIndexPage, community_page.locale_id, public=True
     )
     feed_url = None
     if index_page is not None:

@@ -11,6 +11,8 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
+from home.chrome import first_live_page
+
 from .models import CommunityPage, MeetingOccurrence, MeetingPage
 from .recurrence import Occurrence
 
@@ -112,7 +114,7 @@ def community_feed_url(community_page, request=None):
     the community's language), or None when there is no Agenda page."""
     from .models import AgendaPage
 
-    agenda = AgendaPage.objects.live().filter(locale_id=community_page.locale_id).first()
+    agenda = first_live_page(request, AgendaPage, community_page.locale_id)
     if agenda is None:
         return None
     url = agenda.get_full_url(request)

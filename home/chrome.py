@@ -20,11 +20,14 @@ TIMEOUT = 24 * 3600  # entries of an old generation are unreachable anyway
 
 def remember(request, name, build):
     """`build()`'s value for this site and language, from the cache when it has it."""
-    generation = page_cache.generation() if request is not None else None
-    if generation is None:
+    if request is None:
         return build()
     memo = request.__dict__.setdefault("_chrome", {})
     if name in memo:
+        return memo[name]
+    generation = page_cache.generation()
+    if generation is None:  # no cache: once per request, as before
+        memo[name] = build()
         return memo[name]
     site = Site.find_for_request(request)
     key = f"chrome:{generation}:{site.pk if site else 0}:{translation.get_language()}:{name}"
@@ -38,3 +41,15 @@ def remember(request, name, build):
             cache.set(key, found, TIMEOUT)
     memo[name] = found[0]
     return found[0]
+
+
+def first_live_page(request, model, locale_id, public=False):
+    """The first live page of `model` in a locale (the Agenda, the article index: one of each
+    per language), remembered like the chrome. `public` leaves out private ones."""
+
+    def build():
+        pages = model.objects.live().filter(locale_id=locale_id)
+        return (pages.public() if public else pages).order_by("path").first()
+
+    name = f"first:{model._meta.label_lower}:{locale_id}:{int(public)}"
+    return remember(request, name, build)

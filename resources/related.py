@@ -76,10 +76,13 @@ def citation(page, request=None):
 
 
 def resource_page_context(request, page):
+    # The page's terms, read once for the facts list and the structured data.
+    terms = {field: list(getattr(page, field).all()) for field in ("levels", "subjects", "topics")}
     return {
         "related_resources": related_resources(page),
         "practice_articles": practice_articles(page),
         "citation": citation(page, request),
         "documents": page.documents.select_related("document").all(),
-        "schema_org_json": json_ld(learning_resource(page, request)),
+        "terms": terms,
+        "schema_org_json": json_ld(learning_resource(page, request, terms)),
     }

@@ -14,8 +14,11 @@ def json_ld(data):
     return mark_safe(text)  # noqa: S308 - escaped above
 
 
-def learning_resource(page, request=None):
-    levels = [term.name for term in page.levels.all()]
+def learning_resource(page, request=None, terms=None):
+    """schema.org LearningResource; `terms` (levels, subjects) when the caller read them."""
+    if terms is None:
+        terms = {"levels": page.levels.all(), "subjects": page.subjects.all()}
+    levels = [term.name for term in terms["levels"]]
     phases = [f"Fase {letter}" for letter in page.phases]
     data = {
         "@context": "https://schema.org",
@@ -30,7 +33,7 @@ def learning_resource(page, request=None):
         "license": LICENCE_URLS.get(page.licence) or str(page.get_licence_display()),
         "author": {"@type": "Person", "name": page.author} if page.author else None,
         "isAccessibleForFree": True,
-        "about": [term.name for term in page.subjects.all()],
+        "about": [term.name for term in terms["subjects"]],
     }
     if page.last_reviewed:
         data["dateModified"] = page.last_reviewed.isoformat()

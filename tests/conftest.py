@@ -25,8 +25,13 @@ def _empty_cache():
     from django.conf import settings
     from django.core.cache import caches
 
+    from home import page_cache
+
     for alias in settings.CACHES:  # the page cache ("pages") too
         caches[alias].clear()
+    # A test that made the cache fail (Redis down) must not leave it switched off for the
+    # next ones: without the generation the chrome and private sections go uncached.
+    page_cache.reset_availability()
 
 
 @pytest.fixture

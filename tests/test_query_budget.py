@@ -32,16 +32,16 @@ BUDGET = {
     "community listing": 18,
     "community listing, filtered": 18,
     "region": 17,
-    "community": 29,
+    "community": 27,
     "meeting": 16,
-    "article": 26,
+    "article": 19,
     "article listing": 24,
-    "agenda": 14,
-    "agenda, filtered": 12,
+    "agenda": 13,
+    "agenda, filtered": 11,
     "library": 22,
     "library, two facets": 22,
-    "resource": 23,
-    "search": 14,
+    "resource": 21,
+    "search": 15,
 }
 SMALL = {"communities": 3, "meetings": 6, "articles": 6, "resources": 8}
 LARGE = {"communities": 12, "meetings": 40, "articles": 40, "resources": 60}

@@ -106,6 +106,7 @@ class AgendaPage(RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from communities import meetings_listing as listing
+        from home import chrome  # imports Wagtail's views: not while models load
 
         context = super().get_context(request, *args, **kwargs)
         filters, errors = self.read_filters(request)
@@ -127,7 +128,12 @@ class AgendaPage(RoutablePageMixin, Page):
             filters=filters,
             filter_errors=errors,
             querystring=query.urlencode(),
-            provinces=Province.objects.filter(regencies__meetings__isnull=False).distinct(),
+            # Every meeting joined to its province: remembered until content changes.
+            provinces=chrome.remember(
+                request,
+                "agenda-provinces",
+                lambda: list(Province.objects.filter(regencies__meetings__isnull=False).distinct()),
+            ),
             modes=MeetingMode.choices,
             activities=Activity.choices,
         )

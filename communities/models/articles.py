@@ -152,9 +152,14 @@ class PracticeArticlePage(Page):
             )
         return self._community
 
-    def json_ld(self, request=None):
-        """schema.org Article, for search engines and apps."""
+    def json_ld(self, request=None, authors=None, terms=None):
+        """schema.org Article, for search engines and apps (`authors` and `terms`, the
+        lists get_context already read, save their queries)."""
+        from communities.templatetags.taxonomy_tags import names_in  # loads home.chrome
+
         community = self.community
+        authors = self.authors.all() if authors is None else authors
+        terms = self.term_lists() if terms is None else terms
         data = {
             "@context": "https://schema.org",
             "@type": "Article",
@@ -165,7 +170,7 @@ class PracticeArticlePage(Page):
             "url": self.get_full_url(request),
             "author": [
                 {"@type": "Person", "name": author.name, **author.json_ld_extra()}
-                for author in self.authors.all()
+                for author in authors
             ],
         }
         if self.last_published_at:
@@ -183,7 +188,7 @@ class PracticeArticlePage(Page):
             data["image"] = request.build_absolute_uri(rendition.url) if request else rendition.url
         about = []
         for field in ("levels", "subjects", "topics"):
-            about += term_names_in(getattr(self, field).all(), self.locale.language_code)
+            about += names_in(terms[field], self.locale.language_code, request)
         if about:
             data["about"] = [{"@type": "Thing", "name": name} for name in about]
         return data
@@ -192,21 +197,16 @@ class PracticeArticlePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["community"] = self.community
         context["authors"] = list(self.authors.all())
-        context["json_ld"] = json_for_script(self.json_ld(request))
+        context["terms"] = self.term_lists()
+        context["json_ld"] = json_for_script(
+            self.json_ld(request, context["authors"], context["terms"])
+        )
         return context
 
-
-def term_names_in(terms, language_code):
-    """Names of taxonomy terms in a language, matched by slug (as the term_names tag)."""
-    terms = list(terms)
-    if not terms:
-        return []
-    names = dict(
-        type(terms[0])
-        .objects.filter(locale__language_code=language_code, slug__in=[t.slug for t in terms])
-        .values_list("slug", "name")
-    )
-    return [names.get(term.slug, term.name) for term in terms]
+    def term_lists(self):
+        return {
+            field: list(getattr(self, field).all()) for field in ("levels", "subjects", "topics")
+        }
 
 
 def json_for_script(data):

@@ -257,7 +257,7 @@ class CommunityPage(Page):
         from communities.meetings_listing import community_meetings_context
 
         context.update(community_meetings_context(self, request=request))
-        context.update(community_articles_context(self, limit=3))
+        context.update(community_articles_context(self, limit=3, request=request))
         members = list(self.members.all())
         context["members_by_role"] = [
             (label, [m for m in members if m.role == role])

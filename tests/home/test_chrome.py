@@ -79,3 +79,17 @@ def test_measuring_a_document_is_not_a_content_change():
     document.title = "LKPD pecahan"
     document.save()
     assert page_cache.generation() != before
+
+
+def test_without_a_cache_each_vocabulary_is_read_once_per_request(rf, monkeypatch):
+    # Redis down: every card of a listing asks for term names; one query per request.
+    from communities.models import SchoolLevel
+    from communities.templatetags.taxonomy_tags import term_names
+
+    monkeypatch.setattr(page_cache, "generation", lambda: None)
+    levels = list(SchoolLevel.objects.filter(locale__language_code="id")[:2])
+    context = {"request": rf.get("/id/")}
+    with CaptureQueriesContext(connection) as queries:
+        first = term_names(context, levels)
+        assert term_names(context, levels) == first
+    assert len(queries) == 1
