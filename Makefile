@@ -6,7 +6,7 @@ PIP := $(PY) -m pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test venv dev-venv messages lint format check pytest clean
+.PHONY: run test venv dev-venv e2e-tools messages lint format check pytest clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -20,6 +20,15 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 
 venv: $(VENV)/.installed
 dev-venv: $(VENV)/.installed-dev
+
+# axe-core for the accessibility tests (tests/e2e), pinned with its integrity hash in
+# tests/e2e/package-lock.json. Without npm the accessibility tests are skipped (CI fails).
+E2E_TOOLS := tests/e2e/node_modules/.installed
+$(E2E_TOOLS): tests/e2e/package.json tests/e2e/package-lock.json
+	@if command -v npm >/dev/null; then \
+		npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm is missing (apt-get install npm): accessibility tests will be skipped"; fi
+e2e-tools: $(E2E_TOOLS)
 
 # Compiles locale/*/LC_MESSAGES/*.po with polib (a wagtail-localize dependency),
 # so no system gettext is needed.
@@ -46,7 +55,7 @@ check: dev-venv messages
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
 
-pytest: dev-venv messages
+pytest: dev-venv messages e2e-tools
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 test: lint check pytest

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.apps import apps
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import DEFAULT_DB_ALIAS, connections
@@ -121,7 +121,8 @@ def browser():
 
 @pytest.fixture
 def open_page(browser, live_server):
-    """Factory: open_page("phone" | "desktop") -> a Page in its own browser context."""
+    """Factory: open_page("phone" | "desktop", **context_options) -> a Page in its own
+    browser context (options as for Browser.new_context, e.g. bypass_csp=True)."""
     contexts = []
     base_url = live_server.url
 
@@ -131,8 +132,8 @@ def open_page(browser, live_server):
         else:
             route.abort("blockedbyclient")
 
-    def make(device="phone"):
-        context = browser.new_context(**DEVICES[device])
+    def make(device="phone", **context_options):
+        context = browser.new_context(**DEVICES[device], **context_options)
         context.set_default_timeout(TIMEOUT_MS)
         contexts.append(context)
         page = context.new_page()
@@ -196,5 +197,8 @@ def demo_site(live_server, django_db_serialized_rollback):
         site.hostname, site.port = address.hostname, address.port
         site.save()
         _DEMO_SNAPSHOT["data"] = connection.creation.serialize_db_to_string()
-    cache.clear()  # the live server thread shares this process's cache
+    # The live server thread shares this process's caches (pages cached by an earlier
+    # test would outlive the database they were rendered from).
+    for backend in caches.all():
+        backend.clear()
     return live_server.url

@@ -142,13 +142,33 @@ def test_not_found_page_is_translated(demo_site, phone_page, path, heading):
     expect(phone_page.get_by_role("heading", level=1)).to_have_text(heading)
 
 
-def test_screenshots(demo_site, phone_page, desktop_page):
-    SCREENSHOTS_DIR.mkdir(parents=True, exist_ok=True)
-    shots = [
-        (phone_page, "/id/", "home-id-phone.png"),
-        (desktop_page, "/id/", "home-id-desktop.png"),
-        (phone_page, "/en/about/", "tentang-en-phone.png"),
+def screenshot_pages():
+    """(name, path) of the key pages shown in the README, in Indonesian."""
+    from communities.models import CommunityPage, MeetingPage, PracticeArticlePage
+    from resources.models import LearningResourceIndexPage
+
+    def first(model, **filters):
+        return model.objects.live().filter(locale__language_code="id", **filters).first().url
+
+    return [
+        ("home", "/id/"),
+        ("community", first(CommunityPage, slug="komunitas-praktisi-guru-smp-harapan")),
+        ("meeting", first(MeetingPage, summary__gt="")),
+        ("article", first(PracticeArticlePage)),
+        ("library", first(LearningResourceIndexPage) + "?level=smp&subject=matematika"),
+        ("search", "/id/cari/?q=asesmen"),
     ]
+
+
+def test_screenshots(demo_site, phone_page, desktop_page):
+    """Saved under docs/screenshots/ (shown in the README, kept as CI artifacts)."""
+    SCREENSHOTS_DIR.mkdir(parents=True, exist_ok=True)
+    shots = [(phone_page, "/en/about/", "tentang-en-phone.png")]
+    for name, path in screenshot_pages():
+        shots += [
+            (phone_page, path, f"{name}-id-phone.png"),
+            (desktop_page, path, f"{name}-id-desktop.png"),
+        ]
     for page, path, name in shots:
         page.goto(f"{demo_site}{path}", wait_until="networkidle")
         target = SCREENSHOTS_DIR / name
