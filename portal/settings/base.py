@@ -14,6 +14,8 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from .scaling import media_storage, read_replica, search_backends, task_backends
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "portal"
 
@@ -75,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Its redirect of "/" by Accept-Language is private (home/page_cache.py).
+    "home.page_cache.LanguageRedirectCacheMiddleware",
     # After sessions, before common: picks the language from the URL prefix.
     "django.middleware.locale.LocaleMiddleware",
     # The admin in Indonesian unless the editor's account says otherwise.
@@ -83,6 +87,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Anonymous page views from the cache, Cache-Control for CDNs (home/page_cache.py).
+    # After auth, messages and CSRF: it reads the user and sees what they mark.
+    "home.page_cache.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -128,6 +135,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # PostgreSQL's JIT compiles "expensive" plans, such as counting facets over many search
     # matches, and spent more time compiling than it saved (910 ms -> 647 ms for one count).
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+# A read replica for the search index's reads when DATABASE_REPLICA_URL is set (docs/scaling.md).
+_replica, DATABASE_ROUTERS = read_replica(DATABASES["default"])
+DATABASES.update(_replica)
+
+# Background tasks (search and reference index updates): inline by default; in
+# `manage.py db_worker` with TASKS_BACKEND=database (docs/scaling.md).
+TASKS, _task_apps = task_backends()
+INSTALLED_APPS += _task_apps
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -148,8 +163,28 @@ if REDIS_URL:
         }
     }
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    # Whole pages (home/page_cache.py): errors reach the page cache, which logs them and
+    # leaves Redis alone for a while instead of waiting for it on every request.
+    CACHES["pages"] = {
+        **CACHES["default"],
+        "OPTIONS": {**CACHES["default"]["OPTIONS"], "IGNORE_EXCEPTIONS": False},
+    }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages",
+            "OPTIONS": {"MAX_ENTRIES": 500},  # about 25 MB of pages per process
+        },
+    }
+PAGE_CACHE_ALIAS = "pages"
+# Seconds the server keeps a page (0 turns the page cache off; every publish purges it),
+# browsers keep it (Cache-Control max-age) and a CDN keeps it (s-maxage; purged on publish
+# when FRONTEND_CACHE is set). See "Caching" in docs/architecture.md.
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "300"))
+PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
+CDN_MAX_AGE = int(os.environ.get("CDN_MAX_AGE", "600"))
 
 # django-axes first: it refuses logins while a username + address is locked out.
 AUTHENTICATION_BACKENDS = [
@@ -188,7 +223,8 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Local MEDIA_ROOT, or S3-compatible storage when AWS_STORAGE_BUCKET_NAME is set.
+    "default": media_storage(),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -240,14 +276,26 @@ if TRUSTED_PROXY_COUNT > 0:
     AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT - 1  # proxies listed after the client
     IPWARE_STRICT = False  # a longer (client-prefixed) header is used, not skipped
 
+# Personal data (UU PDP) and spam protection of the meeting registration form. Registrations
+# are deleted REGISTRATION_RETENTION_DAYS after their meeting date, and django-axes' sign-in
+# records after ACCESS_LOG_RETENTION_DAYS, by `manage.py purge_registrations` (run it daily).
+# One client address may post the registration form of one meeting REGISTRATION_RATE_LIMIT
+# times per REGISTRATION_RATE_WINDOW seconds (counted in the cache; 0 turns the limit off).
+REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "365"))
+ACCESS_LOG_RETENTION_DAYS = int(os.environ.get("ACCESS_LOG_RETENTION_DAYS", "90"))
+REGISTRATION_RATE_LIMIT = int(os.environ.get("REGISTRATION_RATE_LIMIT", "20"))
+REGISTRATION_RATE_WINDOW = int(os.environ.get("REGISTRATION_RATE_WINDOW", "3600"))
+
 # Wagtail
 WAGTAIL_SITE_NAME = _("Komunitas Praktisi")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# No Gravatar: the admin would send a hash of every editor's e-mail to gravatar.com on each
+# page; editors get Wagtail's default avatar or the one they upload.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # The portal search caches its answers under the index version (search/cache.py); 0 = off.
 SEARCH_CACHE_TIMEOUT = int(os.environ.get("SEARCH_CACHE_TIMEOUT", "600"))
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
-}
+# The database, or OpenSearch/Elasticsearch with SEARCH_BACKEND and SEARCH_URL (docs/scaling.md).
+WAGTAILSEARCH_BACKENDS = search_backends()
 WAGTAILDOCS_EXTENSIONS = [
     "pdf", "doc", "docx", "ppt", "pptx", "xls", "xlsx", "odt", "odp", "ods", "txt", "csv",
 ]  # fmt: skip
@@ -256,6 +304,9 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Serve documents through Django so permissions and collections are enforced.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Every upload path (add, multiple upload, choosers) checks content and hidden extensions.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.uploads.DocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.uploads.ImageForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 
@@ -311,6 +362,55 @@ def machine_translator():
 
 # Off unless configured; see the configuration table in README.md.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator()
+
+
+def frontend_cache():
+    """wagtail.contrib.frontend_cache backends from FRONTEND_CACHE (cloudflare, cloudfront,
+    http for Varnish or nginx); None (no purge requests) when unset. home/cache_purge.py
+    sends the URLs."""
+    name = os.environ.get("FRONTEND_CACHE", "").strip().lower()
+    if not name:
+        return None
+
+    def required(variable):
+        value = os.environ.get(variable, "").strip()
+        if not value:
+            raise ImproperlyConfigured(f"FRONTEND_CACHE={name} needs {variable}.")
+        return value
+
+    prefix = "wagtail.contrib.frontend_cache.backends"
+    if name == "cloudflare":
+        backend = {
+            "BACKEND": f"{prefix}.CloudflareBackend",
+            "BEARER_TOKEN": required("CLOUDFLARE_API_TOKEN"),
+            "ZONEID": required("CLOUDFLARE_ZONE_ID"),
+        }
+    elif name == "cloudfront":
+        # Credentials come from boto3's usual AWS_* variables or the instance role.
+        if not _importable("boto3"):
+            raise ImproperlyConfigured("FRONTEND_CACHE=cloudfront needs: pip install boto3")
+        backend = {
+            "BACKEND": f"{prefix}.CloudfrontBackend",
+            "DISTRIBUTION_ID": required("CLOUDFRONT_DISTRIBUTION_ID"),
+        }
+    elif name == "http":
+        backend = {
+            "BACKEND": f"{prefix}.HTTPBackend",
+            "LOCATION": required("FRONTEND_CACHE_LOCATION"),
+        }
+    else:
+        raise ImproperlyConfigured(
+            f"Unknown FRONTEND_CACHE {name!r}: use cloudflare, cloudfront or http."
+        )
+    hostnames = env_list("FRONTEND_CACHE_HOSTNAMES")
+    if hostnames:
+        backend["HOSTNAMES"] = hostnames
+    return {"default": backend}
+
+
+WAGTAILFRONTENDCACHE = frontend_cache()
+# Purged URLs are already in every language (translated slugs): no /id/ -> /en/ rewriting.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 LOGGING = {
     "version": 1,

@@ -4,6 +4,8 @@ and Twitter card tags in both languages, and the WhatsApp share link."""
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
@@ -144,7 +146,8 @@ def test_whatsapp_link_on_an_article_carries_the_title_and_encoded_url(client, a
     # Encoded, so "&" in the title cannot end the parameter and the URL stays whole.
     assert " " not in link["href"] and "%26" in link["href"] and "%3A%2F%2F" in link["href"]
     assert link["target"] == "_blank" and "noopener" in link["rel"].split()
-    assert "Share on WhatsApp" in html and "(opens in a new tab)" in html
+    with translation.override("id"):  # the article is Indonesian
+        assert gettext("Share on WhatsApp") in html and gettext("(opens in a new tab)") in html
 
 
 def test_meeting_shares_its_agenda_and_has_a_whatsapp_link(client, frozen_now, community_a):  # noqa: F811
