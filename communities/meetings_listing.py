@@ -7,7 +7,6 @@ SQL; parents are fetched in one query.
 
 from dataclasses import dataclass
 
-from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
@@ -41,11 +40,6 @@ def meetings_queryset():
         .select_related("regency__province", "locale")
         .order_by("start", "pk")
     )
-
-
-def not_finished(now=None):
-    now = now or timezone.now()
-    return Q(series_end__isnull=True) | Q(series_end__gt=now)
 
 
 def upcoming_dates(now=None):
