@@ -16,7 +16,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from communities.models import CommunityPage
 
-from . import cache, documents
+from . import bitmaps, cache, documents
 from .models import SearchDocument
 
 BATCH_SIZE = 500
@@ -114,6 +114,7 @@ def _write(pages):
         SearchDocument.objects.bulk_create(rows, batch_size=BATCH_SIZE)
         if uses_postgres() and rows:
             _update_vectors([row.page_id for row in rows])
+            bitmaps.remember([row.page_id for row in rows])
     cache.index_changed()
     return len(rows)
 
@@ -176,13 +177,19 @@ def index_subtree(page):
 
 
 def remove_pages(page_ids):
-    if page_ids and SearchDocument.objects.filter(pk__in=page_ids).delete()[0]:
+    if not page_ids:
+        return
+    with transaction.atomic():
+        bitmaps.forget(page_ids)
+        removed = SearchDocument.objects.filter(pk__in=page_ids).delete()[0]
+    if removed:
         cache.index_changed()
 
 
 def rebuild(stdout=None, batch_size=BATCH_SIZE):
     """Rewrite the whole index; returns the number of documents."""
     started = time.monotonic()
+    bitmaps.clear()  # built again at the end; meanwhile searches use SQL
     SearchDocument.objects.all().delete()  # one DELETE: nothing refers to documents
     cache.index_changed()
     private = _private_paths()
@@ -208,4 +215,6 @@ def rebuild(stdout=None, batch_size=BATCH_SIZE):
             cursor.execute(
                 f"VACUUM ANALYZE {table}" if connection.get_autocommit() else f"ANALYZE {table}"
             )
+    bitmaps.build(stdout=stdout)
+    cache.index_changed()
     return total

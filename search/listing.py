@@ -6,7 +6,7 @@ is what the visitor gets by choosing it. Bad input (unknown values, a bad page
 number, an over-long query) is dropped with a message, never an error.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Count
@@ -20,8 +20,8 @@ from home.pagination import paginate
 from resources.models import Phase
 
 from . import cache as search_cache
+from . import fast, stats
 from . import query as search_query
-from . import stats
 from .documents import parse_facet_keys
 from .models import Kind, SearchDocument
 
@@ -97,6 +97,7 @@ class _Search:
     q: str
     locales: list
     selected: dict
+    prepared: dict = field(default_factory=dict)  # any_word -> fast.BitmapSearch or None
 
     def matched(self, locales=None, any_word=False):
         locales = locales or self.locales
@@ -124,20 +125,47 @@ class _Search:
             return counts, kinds.get(self.selected["kind"], 0)
         return counts, sum(kinds.values())
 
+    def bitmaps(self, other_locales=(), any_word=False):
+        """This search over the bitmaps (search/fast.py), or None: then SQL answers it.
+        Prepared once per request (the answer and the page of results share it)."""
+        if any_word not in self.prepared:
+            self.prepared[any_word] = fast.prepare(
+                self.q, self.locales, list(other_locales), self.selected, any_word
+            )
+        return self.prepared[any_word]
+
     def answer(self, other_locales):
         """Counts, whether the any-word fallback was needed, and how many results the
         other languages would add (None when they are already included)."""
+        names = [facet.name for facet in FACETS]
         any_word = False
-        counts, total = self.count(self.matched())
+        quick = self.bitmaps(other_locales)
+        if quick:
+            counts, total = quick.counts(names)
+        else:
+            counts, total = self.count(self.matched())
         if self.q and not total and len(search_query.query_words(self.q)) > 1:
             # Nothing has every word: show what has any of them, and say so.
             any_word = True
-            counts, total = self.count(self.matched(any_word=True))
-        other = None
-        if self.q and other_locales:
+            quick = self.bitmaps(other_locales, any_word=True)
+            if quick:
+                counts, total = quick.counts(names)
+            else:
+                counts, total = self.count(self.matched(any_word=True))
+        other = quick.other_count() if quick and self.q else None
+        if self.q and other_locales and other is None:
             elsewhere = self.filtered(self.matched(other_locales, any_word=any_word))
             other = elsewhere.order_by().aggregate(n=Count("pk"))["n"]
         return {"counts": counts, "total": total, "any_word": any_word, "other": other}
+
+    def page_ids(self, sort, any_word, start, size):
+        """The ids of one page of results, best first."""
+        quick = self.bitmaps(any_word=any_word)
+        if quick:
+            locale_ids = [locale.pk for locale in self.locales]
+            return quick.page_ids(sort == "relevance", start, size, locale_ids)
+        ranked = self.ranked(sort, any_word)
+        return list(ranked[start : start + size].values_list("pk", flat=True))
 
     def ranked(self, sort, any_word):
         documents = self.filtered(self.matched(any_word=any_word))
@@ -191,7 +219,7 @@ def search(request, locale):
     start = page_obj.start_index() - 1 if total else 0
     ids = search_cache.remember(
         ["page", *current.cache_key(), sort, page_obj.number],
-        lambda: list(ranked[start : start + PER_PAGE].values_list("pk", flat=True)),
+        lambda: current.page_ids(sort, any_word, start, PER_PAGE),
     )
     page_obj.object_list = _shown_documents(ids)
     if q and page_obj.number == 1 and "page" not in params:

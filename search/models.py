@@ -51,6 +51,7 @@ class SearchDocument(models.Model):
         indexes = [
             models.Index(fields=["locale", "kind"]),
             models.Index(fields=["locale", "date", "page"]),
+            models.Index(fields=["date", "page"], name="search_doc_date_page_idx"),  # all languages
         ]
 
     def __str__(self):
@@ -80,3 +81,41 @@ class SearchQueryStat(models.Model):
 
     def __str__(self):
         return self.query_string
+
+
+class BitStringField(models.Field):
+    """PostgreSQL `bit varying`; a blob elsewhere (only PostgreSQL uses the bitmaps)."""
+
+    def db_type(self, connection):
+        return "bit varying" if connection.vendor == "postgresql" else "blob"
+
+
+class SearchBitmap(models.Model):
+    """One slice of a set of documents, as bits: bit n of slice c is page id c*CHUNK + n.
+
+    Keys (search/bitmaps.py): `u:<locale id>` every document of a language,
+    `f:<facet key>` a facet value, and for the words common enough to be worth it,
+    `l:<locale id>:<lexeme>` documents with the word anywhere, `r:...` in the title or
+    summary, `t:...` in the title. Counting a facet for a query is then an AND and a
+    bit count per slice, whatever the number of matches.
+    """
+
+    pk = models.CompositePrimaryKey("key", "chunk")
+    key = models.CharField(max_length=300)
+    chunk = models.IntegerField()
+    bits = BitStringField()
+
+    def __str__(self):
+        return f"{self.key} [{self.chunk}]"
+
+
+class SearchBitmapBuild(models.Model):
+    """The bitmaps are complete (built after the last rebuild): searches may use them."""
+
+    built_at = models.DateTimeField(auto_now_add=True)
+    documents = models.PositiveIntegerField()
+    words = models.PositiveIntegerField()  # words with their own bitmaps
+    min_documents = models.PositiveIntegerField()  # how common a word had to be
+
+    def __str__(self):
+        return f"{self.built_at:%Y-%m-%d %H:%M} ({self.words} words)"

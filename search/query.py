@@ -9,8 +9,8 @@ without stemming, and title matches rank first.
 import re
 from collections import Counter
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import BooleanField, Case, F, FloatField, IntegerField, Q, Value, When
+from django.contrib.postgres.search import SearchQuery
+from django.db.models import BooleanField, Case, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -20,9 +20,6 @@ from .models import SearchDocument
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
-# ts_rank weights for D, C, B, A over the title (A) and summary (B): a title match
-# outweighs a summary match; a match in the body only ranks after both, newest first.
-RANK_WEIGHTS = [0.05, 0.2, 0.4, 1.0]
 START, STOP = "\x02", "\x03"  # highlight markers; escaped text can't contain them
 WORD_RE = re.compile(r"\w+", re.UNICODE)
 
@@ -39,21 +36,35 @@ def query_words(q):
 
 def _pg_query(q, locale, any_word=False):
     config = config_for(locale.language_code)
-    if any_word:
-        return SearchQuery(" or ".join(query_words(q)), config=config, search_type="websearch")
-    return SearchQuery(q, config=config, search_type="websearch")
+    return SearchQuery(_query_text(q, any_word), config=config, search_type="websearch")
+
+
+def _query_text(q, any_word):
+    return " or ".join(query_words(q)) if any_word else q
+
+
+def _tier(locale, q, any_word):
+    """2 when the title matches the query, 1 when the title or summary does, else 0.
+    The bitmaps rank by the same tiers (search/fast.py)."""
+    config, text = config_for(locale.language_code), _query_text(q, any_word)
+    query = "websearch_to_tsquery(%s::regconfig, %s)"
+    return RawSQL(  # noqa: S611 - constant SQL; the query and configuration are parameters
+        f"""CASE WHEN ts_filter(rank_vector, '{{a}}') @@ {query} THEN 2
+                 WHEN rank_vector @@ {query} THEN 1 ELSE 0 END""",
+        [config, text, config, text],
+        output_field=IntegerField(),
+    )
 
 
 def match(documents, q, locales, any_word=False):
-    """Documents matching `q` in any of `locales`, annotated with `rank`."""
+    """Documents matching `q` in any of `locales`, annotated with `rank`: a tier (title,
+    then title or summary, then anywhere); results are newest first within a tier."""
     if uses_postgres():
         condition, ranks = Q(), []
         for locale in locales:
-            query = _pg_query(q, locale, any_word)
-            condition |= Q(locale=locale, vector=query)
-            rank = SearchRank(F("rank_vector"), query, weights=RANK_WEIGHTS, normalization=1)
-            ranks.append(When(locale=locale, then=rank))
-        rank = ranks[0].result if len(ranks) == 1 else Case(*ranks, output_field=FloatField())
+            condition |= Q(locale=locale, vector=_pg_query(q, locale, any_word))
+            ranks.append(When(locale=locale, then=_tier(locale, q, any_word)))
+        rank = ranks[0].result if len(ranks) == 1 else Case(*ranks, output_field=IntegerField())
         return documents.filter(condition).annotate(rank=rank)
 
     words = query_words(q)
