@@ -6,11 +6,14 @@ document's `vector` is computed in SQL with its locale's text search
 configuration (`SEARCH_CONFIGS`).
 """
 
+import multiprocessing
 import time
+from concurrent.futures import ProcessPoolExecutor
 
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 
@@ -111,36 +114,60 @@ def _write(pages):
         )
     with transaction.atomic():
         remove_pages([page.pk for page in pages])
-        SearchDocument.objects.bulk_create(rows, batch_size=BATCH_SIZE)
-        if uses_postgres() and rows:
-            _update_vectors([row.page_id for row in rows])
+        if uses_postgres():
+            _insert_with_vectors(rows)
             bitmaps.remember([row.page_id for row in rows])
+        else:
+            SearchDocument.objects.bulk_create(rows, batch_size=BATCH_SIZE)
     cache.index_changed()
     return len(rows)
 
 
-def _update_vectors(page_ids):
-    """Compute the weighted tsvectors in SQL, with each locale's configuration."""
+COLUMNS = (
+    ("page_id", "int"),
+    ("locale_id", "bigint"),
+    ("kind", "text"),
+    ("title", "text"),
+    ("summary", "text"),
+    ("keywords", "text"),
+    ("body", "text"),
+    ("date", "timestamptz"),
+    ("province", "text"),
+    ("regency", "text"),
+    ("facet_keys", "text"),
+)
+
+
+def _insert_with_vectors(rows):
+    """Insert documents with their weighted tsvectors, each in its locale's configuration,
+    in one statement: each row is written once (no dead versions to vacuum), and the
+    title, summary and keywords are parsed once for both vectors."""
+    if not rows:
+        return
     from wagtail.models import Locale
 
-    table = SearchDocument._meta.db_table
+    configs = {
+        pk: config_for(code) for pk, code in Locale.objects.values_list("pk", "language_code")
+    }
+    names = [name for name, _type in COLUMNS]
+    arrays = [[getattr(row, name) for row in rows] for name in names]
+    arrays.append([configs.get(row.locale_id, "simple") for row in rows])
+    unnest = ", ".join(f"%s::{sql_type}[]" for _name, sql_type in COLUMNS)
     with connection.cursor() as cursor:
-        for locale in Locale.objects.all():
-            cursor.execute(
-                f"""
-                UPDATE {table} SET
-                    vector = setweight(to_tsvector(%(config)s::regconfig, title), 'A')
-                          || setweight(to_tsvector(%(config)s::regconfig, summary), 'B')
-                          || setweight(to_tsvector(%(config)s::regconfig, keywords), 'B')
-                          || setweight(to_tsvector(%(config)s::regconfig, body), 'C'),
-                    rank_vector = setweight(to_tsvector(%(config)s::regconfig, title), 'A')
-                          || setweight(to_tsvector(%(config)s::regconfig, summary), 'B')
-                          || setweight(to_tsvector(%(config)s::regconfig, keywords), 'B'),
-                    title_vector = to_tsvector('simple', title)
-                WHERE page_id = ANY(%(ids)s) AND locale_id = %(locale)s
-                """,  # noqa: S608 - the table name is ours, values are parameters
-                {"config": config_for(locale.language_code), "ids": page_ids, "locale": locale.pk},
-            )
+        cursor.execute(
+            f"""INSERT INTO {SearchDocument._meta.db_table}
+                ({", ".join(names)}, vector, rank_vector, title_vector)
+            SELECT {", ".join(f"u.{name}" for name in names)},
+                   r.ranked || setweight(to_tsvector(u.config, u.body), 'C'),
+                   r.ranked,
+                   to_tsvector('simple', u.title)
+            FROM unnest({unnest}, %s::regconfig[]) AS u ({", ".join(names)}, config)
+            CROSS JOIN LATERAL (SELECT
+                setweight(to_tsvector(u.config, u.title), 'A')
+                || setweight(to_tsvector(u.config, u.summary), 'B')
+                || setweight(to_tsvector(u.config, u.keywords), 'B') AS ranked) AS r""",  # noqa: S608 - our table and columns; values are parameters
+            arrays,
+        )
 
 
 def _specific_pages(model, queryset):
@@ -186,8 +213,17 @@ def remove_pages(page_ids):
         cache.index_changed()
 
 
-def rebuild(stdout=None, batch_size=BATCH_SIZE):
-    """Rewrite the whole index; returns the number of documents."""
+def _write_batch(batch):
+    """Index one (model label, page ids) batch of a rebuild; returns the documents written."""
+    label, ids = batch
+    model = apps.get_model(label)
+    return _write(_specific_pages(model, model.objects.filter(pk__in=ids)))
+
+
+def rebuild(stdout=None, batch_size=BATCH_SIZE, workers=1):
+    """Rewrite the whole index; returns the number of documents. With several workers
+    (PostgreSQL), batches are written by that many processes at once: building a
+    document is Python, its vectors PostgreSQL, so two keep two cores busy."""
     started = time.monotonic()
     bitmaps.clear()  # built again at the end; meanwhile searches use SQL
     SearchDocument.objects.all().delete()  # one DELETE: nothing refers to documents
@@ -196,21 +232,35 @@ def rebuild(stdout=None, batch_size=BATCH_SIZE):
     exclude_private = Q()
     for path in private:
         exclude_private |= Q(path__startswith=path)
-    total = 0
+    batches = []
     for model in documents.KINDS:
         queryset = model.objects.live().order_by("pk")
         if private:
             queryset = queryset.exclude(exclude_private)
         ids = list(queryset.values_list("pk", flat=True))
-        for start in range(0, len(ids), batch_size):
-            batch = model.objects.filter(pk__in=ids[start : start + batch_size])
-            total += _write(_specific_pages(model, batch))
-        if stdout:
-            stdout.write(f"{model.__name__}: {len(ids)} pages ({time.monotonic() - started:.1f} s)")
+        batches += [
+            (model._meta.label, ids[at : at + batch_size]) for at in range(0, len(ids), batch_size)
+        ]
+    total = 0
+    if workers > 1 and uses_postgres() and connection.get_autocommit():
+        connections.close_all()  # each process opens its own
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            for done, written in enumerate(pool.map(_write_batch, batches), start=1):
+                total += written
+                if stdout and done % 100 == 0:
+                    stdout.write(
+                        f"{done}/{len(batches)} batches ({time.monotonic() - started:.1f} s)"
+                    )
+    else:
+        for batch in batches:
+            total += _write_batch(batch)
+    if stdout:
+        stdout.write(f"{total} documents written ({time.monotonic() - started:.1f} s)")
     if uses_postgres():
         with connection.cursor() as cursor:
-            # The rebuild rewrote every row (insert, then the vectors): reclaim the dead
-            # versions, or every search reads them too. VACUUM needs autocommit.
+            # Fresh statistics for the planner, and the visibility map for index-only
+            # scans (the date walk of search/fast.py). VACUUM needs autocommit.
             table = SearchDocument._meta.db_table
             cursor.execute(
                 f"VACUUM ANALYZE {table}" if connection.get_autocommit() else f"ANALYZE {table}"
