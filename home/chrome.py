@@ -1,15 +1,17 @@
 """What the header and footer of every page show, cached per site and language.
 
 The home page link, the main menu, the footer text and the privacy link change only when
-content does. They are kept in the cache under the page cache's content generation
-(home/page_cache.py), which every publish, move, delete and snippet change bumps, so they
-are never stale; each page view then spends no query on them. Without a cache (Redis
+content does, and so does the site a host name stands for. They are kept in the cache
+under the page cache's content generation (home/page_cache.py), which every publish,
+move, delete, snippet, site and locale change bumps, so they are never stale; each page
+view then spends no query on them. Without a cache (Redis
 down) they are built for each request, as before.
 """
 
 import contextlib
 
 from django.core.cache import cache
+from django.http.request import split_domain_port
 from django.utils import translation
 from wagtail.models import Site
 
@@ -29,7 +31,7 @@ def remember(request, name, build):
     if generation is None:  # no cache: once per request, as before
         memo[name] = build()
         return memo[name]
-    site = Site.find_for_request(request)
+    site = find_site(request)
     key = f"chrome:{generation}:{site.pk if site else 0}:{translation.get_language()}:{name}"
     try:
         found = cache.get(key)
@@ -40,6 +42,27 @@ def remember(request, name, build):
         with contextlib.suppress(Exception):  # no cache: built again next time
             cache.set(key, found, TIMEOUT)
     memo[name] = found[0]
+    return found[0]
+
+
+def find_site(request):
+    """Site.find_for_request(request), from the cache when it has it."""
+    if hasattr(request, "_wagtail_site"):
+        return request._wagtail_site
+    generation = page_cache.generation()
+    if generation is None:
+        return Site.find_for_request(request)
+    hostname = split_domain_port(request._get_raw_host())[0]  # as Wagtail does
+    key = f"site:{generation}:{hostname}:{request.get_port()}"
+    try:
+        found = cache.get(key)
+    except Exception:  # an unreachable cache: look it up, as without one
+        return Site.find_for_request(request)
+    if found is None:
+        found = (Site.find_for_request(request),)  # a tuple: "no site" is cached too
+        with contextlib.suppress(Exception):
+            cache.set(key, found, TIMEOUT)
+    request._wagtail_site = found[0]
     return found[0]
 
 

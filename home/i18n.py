@@ -34,19 +34,20 @@ def localized_home(request, language_code=None):
 def page_alternates(page, request=None):
     """Live translations of a page, including itself, keyed by language code.
 
-    Memoised on the request: the hreflang links and the switcher both need it."""
+    The hreflang links, the switcher and the share tags all need it: remembered like the
+    chrome (home/chrome.py), since any publish, unpublish, move or delete of a translation
+    bumps the content generation."""
+    from . import chrome  # imports Wagtail's views, not importable while models load
+
     if page is None or not getattr(page, "pk", None):
         return {}
-    memo = getattr(request, "_page_alternates", None) if request is not None else None
-    if memo is not None and page.pk in memo:
-        return memo[page.pk]
+
+    return chrome.remember(request, f"alternates:{page.pk}", lambda: _alternates(page))
+
+
+def _alternates(page):
     translations = page.get_translations(inclusive=True).live().select_related("locale")
-    result = {p.locale.language_code: p for p in translations}
-    if request is not None:
-        if memo is None:
-            memo = request._page_alternates = {}
-        memo[page.pk] = result
-    return result
+    return {p.locale.language_code: p for p in translations}
 
 
 def nearest_translated_ancestor(page, language_code):
@@ -63,9 +64,21 @@ def nearest_translated_ancestor(page, language_code):
 
 def language_links(request, page=None):
     """One link per content language: the translation of the current page when it
-    exists, else its nearest translated ancestor, else that language's home page."""
+    exists, else its nearest translated ancestor, else that language's home page.
+    For a page, remembered like the chrome (its translations and ancestors change only
+    with a publish, move or delete); other views link to their own path."""
+    from . import chrome
+
+    if page is not None and getattr(page, "pk", None):
+        # Built from a fresh read of the translations: the remembered ones may be of an
+        # older generation than this entry.
+        build = lambda: _links(request, page, _alternates(page))  # noqa: E731
+        return chrome.remember(request, f"languages:{page.pk}", build)
+    return _links(request, page, {})
+
+
+def _links(request, page, alternates):
     current = translation.get_language()
-    alternates = page_alternates(page, request)
     links = []
     is_page = page is not None and bool(getattr(page, "pk", None))
     for code, name in settings.LANGUAGES:

@@ -1,5 +1,7 @@
-"""Site-wide middleware: the admin's default language, and a database outage page."""
+"""Site-wide middleware: the admin's default language, page routing from the cache, and a
+database outage page."""
 
+import contextlib
 import logging
 
 from django.conf import settings
@@ -9,6 +11,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
+from wagtail import views as wagtail_views
+
+from . import chrome, routing
+from .page_cache import is_language_path
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +39,29 @@ class AdminLanguageMiddleware:
             translation.activate(settings.LANGUAGE_CODE)
             request.LANGUAGE_CODE = settings.LANGUAGE_CODE
         return self.get_response(request)
+
+
+class PageRoutingMiddleware:
+    """Finds the site of a public view, and the page a request to Wagtail's page view is
+    for, with the cached site and home page (home/routing.py), before the view asks for
+    them. Place after PageCacheMiddleware, so that a page served from the page cache is not
+    routed at all."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not is_language_path(request):  # the admin, documents, the API: not ours
+            return None
+        # A lost database is left to the view: its error becomes the 503 page below.
+        with contextlib.suppress(OperationalError, InterfaceError):
+            chrome.find_site(request)  # for page URLs in any view (search results)
+            if view_func is wagtail_views.serve:
+                routing.route(request, view_args[0] if view_args else view_kwargs.get("path", ""))
+        return None
 
 
 class DatabaseUnavailableMiddleware:

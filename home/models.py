@@ -80,10 +80,31 @@ class HomePage(Page):
                 return page.route(request, [])
         return super().route(request, path_components)
 
-    def get_context(self, request, *args, **kwargs):
-        from communities import article_listing, meetings_listing
+    def links(self):
+        """The hero button's page in this language and the sections the home page links
+        to: they change only with a publish, move or delete (remembered in home/chrome.py)."""
         from communities.models import AgendaPage, PracticeArticleIndexPage
         from resources.models import LearningResourceIndexPage
+
+        sections = {
+            "agenda_page": AgendaPage,
+            "articles_page": PracticeArticleIndexPage,
+            "library_page": LearningResourceIndexPage,
+        }
+        children = list(self.get_children().live().type(*sections.values()))  # one query
+        # The button's target read again: this page may be older than the entry it fills.
+        hero_id = HomePage.objects.filter(pk=self.pk).values_list("hero_cta_page", flat=True)
+        hero = Page.objects.filter(pk__in=hero_id).first()
+        links = {"hero_page": hero.localized if hero else None}
+        for name, model in sections.items():
+            type_id = ContentType.objects.get_for_model(model).pk
+            links[name] = next((c for c in children if c.content_type_id == type_id), None)
+        return links
+
+    def get_context(self, request, *args, **kwargs):
+        from communities import article_listing, meetings_listing
+
+        from . import chrome
 
         context = super().get_context(request, *args, **kwargs)
         articles = article_listing.live_articles(self.locale)
@@ -94,15 +115,12 @@ class HomePage(Page):
         context["upcoming_meetings"] = meetings_listing.attach_communities(
             meetings_listing.items(dates[:4])
         )
-        sections = {
-            "agenda_page": AgendaPage,
-            "articles_page": PracticeArticleIndexPage,
-            "library_page": LearningResourceIndexPage,
-        }
-        children = list(self.get_children().live().type(*sections.values()))  # one query
-        for name, model in sections.items():
-            type_id = ContentType.objects.get_for_model(model).pk
-            context[name] = next((c for c in children if c.content_type_id == type_id), None)
+        if getattr(request, "is_preview", False):  # a draft may link elsewhere
+            context.update(self.links())
+            hero = self.hero_cta_page
+            context["hero_page"] = hero.localized if hero else None
+        else:
+            context.update(chrome.remember(request, f"home-links:{self.pk}", self.links))
         return context
 
     class Meta:

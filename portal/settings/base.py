@@ -90,6 +90,8 @@ MIDDLEWARE = [
     # Anonymous page views from the cache, Cache-Control for CDNs (home/page_cache.py).
     # After auth, messages and CSRF: it reads the user and sees what they mark.
     "home.page_cache.PageCacheMiddleware",
+    # Routes page views with the cached site and home page (home/routing.py).
+    "home.middleware.PageRoutingMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
