@@ -11,7 +11,10 @@ class HomeConfig(AppConfig):
     def ready(self):
         from . import (
             cache_purge,  # noqa: F401  (signal receivers)
+            locales,
+            renditions,  # noqa: F401  (signal receiver)
             restrictions,
         )
 
         restrictions.install()
+        locales.install()
