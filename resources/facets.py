@@ -9,7 +9,8 @@ message; the rest still apply.
 
 from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db import connections
+from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -93,24 +94,107 @@ def rank_by_relevance(queryset, q, locale):
     )
 
 
-def facet_counts(queryset, facet):
-    """{value: count} for one facet over `queryset` (one query)."""
-    if facet.kind == "choice":
-        rows = queryset.order_by().values(facet.field).annotate(n=Count("pk"))
-        return {row[facet.field]: row["n"] for row in rows}
-    if facet.kind == "phase":
-        return queryset.aggregate(
-            **{letter: Count("pk", filter=Q(phases__contains=letter)) for letter in Phase.values}
-        )
-    through = _through(facet)
-    slug = f"{_term_column(facet)}__slug"
-    rows = (
-        through.objects.filter(learningresourcepage_id__in=queryset.values("pk"))
-        .order_by()
-        .values(slug)
-        .annotate(n=Count("learningresourcepage_id", distinct=True))
+SCALARS = ("resource_type", "language", "licence", "phases")
+
+
+def _scalar_branch(source, fields):
+    """Rows (%s, "value value ...", count): one per combination of `fields` over `source`,
+    so the total and every single-valued facet (phases too) come from one pass."""
+    combination = " || ' ' || ".join(fields)
+    columns = ", ".join(fields)
+    return f"SELECT %s, {combination}, COUNT(*) FROM {source} GROUP BY {columns}"  # noqa: S608
+
+
+def _terms_branch(facet, source):
+    """Rows (%s, slug, count) for a levels/subjects/topics facet over `source` (several
+    rows for a slug add up).
+
+    Counting through rows is exact while no page links two terms with the same slug
+    (one per language: wagtail-localize copies links as they are). When some slug has
+    two linked terms, the second form counts distinct pages instead; a one-time check,
+    a few index probes, says which of the two runs."""
+    through = _through(facet)._meta.db_table
+    column = f"{_term_column(facet)}_id"
+    terms = facet.terms._meta.db_table
+    # Names below come from our models, values are parameters.
+    shared_slugs = (
+        f"EXISTS (SELECT 1 FROM {terms} u WHERE EXISTS (SELECT 1 FROM {through} y"  # noqa: S608
+        f" WHERE y.{column} = u.id) GROUP BY u.slug HAVING COUNT(*) > 1)"
     )
-    return {row[slug]: row["n"] for row in rows}
+    pages = f"FROM {source} JOIN {through} x ON x.learningresourcepage_id = {source}.id"
+    # Grouped by term id (an integer) first; the few groups then get their slug.
+    per_term = f"SELECT x.{column} AS term, COUNT(*) AS n {pages} GROUP BY x.{column}"
+    return (
+        f"SELECT %s, t.slug, c.n FROM ({per_term}) c JOIN {terms} t ON t.id = c.term"  # noqa: S608
+        f" WHERE NOT {shared_slugs}"
+        f" UNION ALL SELECT %s, t.slug, COUNT(DISTINCT x.learningresourcepage_id) {pages}"
+        f" JOIN {terms} t ON t.id = x.{column} WHERE {shared_slugs} GROUP BY t.slug"
+    )
+
+
+def facet_counts(filtered, selected):
+    """({facet name: {value: count}}, result count) in one query.
+
+    `filtered(except_facet)` is the selection without that facet. Every facet not
+    chosen is counted over the whole selection (so is the result count); a chosen
+    facet over the selection without it, so that each of its other values counts
+    what choosing it instead gives. Each selection is a CTE; the database groups,
+    Python only adds up the groups."""
+    keys = [None, *[facet.name for facet in FACETS if facet.name in selected]]
+    sources = {key: f"s_{key or 'all'}" for key in keys}
+    ctes, params = [], []
+    for key in keys:
+        queryset = filtered(except_facet=key).order_by().values("pk", *SCALARS)
+        inner, inner_params = queryset.query.sql_with_params()
+        ctes.append(f"{sources[key]} (id, {', '.join(SCALARS)}) AS ({inner})")
+        params += inner_params
+    branches = [_scalar_branch(sources[None], SCALARS)]
+    params.append("")
+    for facet in FACETS:
+        if facet.kind == "terms":
+            branches.append(_terms_branch(facet, sources.get(facet.name, sources[None])))
+            params += [facet.name, facet.name]
+        elif facet.name in selected:
+            branches.append(_scalar_branch(sources[facet.name], [facet.field]))
+            params.append(facet.name)
+    sql = f"WITH {', '.join(ctes)} " + " UNION ALL ".join(branches)
+    with connections[filtered().db].cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+
+    counts = {facet.name: {} for facet in FACETS}
+    by_field = {facet.field: facet for facet in FACETS if facet.kind != "terms"}
+    total = 0
+
+    def add(facet, value, n):
+        letters = value if facet.kind == "phase" else [value]
+        for letter in letters:
+            counts[facet.name][letter] = counts[facet.name].get(letter, 0) + n
+
+    for name, value, n in rows:
+        if name == "":  # a combination of the single-valued fields over the whole selection
+            total += n
+            for field, part in zip(SCALARS, value.split(" "), strict=True):
+                if by_field[field].name not in selected:
+                    add(by_field[field], part, n)
+        else:
+            add(next(facet for facet in FACETS if facet.name == name), value, n)
+    return counts, total
+
+
+class Counted:
+    """The results for the paginator, counted already with the facets: no COUNT query."""
+
+    ordered = True
+
+    def __init__(self, queryset, count):
+        self.queryset, self._count = queryset, count
+
+    def count(self):
+        return self._count
+
+    def __getitem__(self, key):
+        return self.queryset[key]
 
 
 def facet_options(facet, locale, request=None):
@@ -166,22 +250,26 @@ def resource_listing(request, index_page):
         if name in options and name not in selected:
             query.pop(name)
 
-    facets = []
-    for facet in FACETS:
-        counts = facet_counts(filtered(except_facet=facet.name), facet)
-        values = facet_values(
-            query, facet.name, options[facet.name], counts, selected.get(facet.name)
-        )
-        facets.append({"name": facet.name, "label": facet.label, "values": values})
+    counts, total = facet_counts(filtered, selected)
+    facets = [
+        {
+            "name": facet.name,
+            "label": facet.label,
+            "values": facet_values(
+                query, facet.name, options[facet.name], counts[facet.name], selected.get(facet.name)
+            ),
+        }
+        for facet in FACETS
+    ]
 
-    page_obj = paginate(results, params.get("page", "1"), PAGE_SIZE, messages)
+    page_obj = paginate(Counted(results, total), params.get("page", "1"), PAGE_SIZE, messages)
 
     sorts = sort_links(query, SORTS, sort, bool(q))
 
     return {
         "resources": page_obj.object_list,
         "page_obj": page_obj,
-        "result_count": page_obj.paginator.count,
+        "result_count": total,
         "facets": facets,
         "selected_facets": selected,
         "search_query": q,
