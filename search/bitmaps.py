@@ -53,7 +53,7 @@ _POSTINGS = f"""
 
 
 def min_documents():
-    return getattr(settings, "SEARCH_BITMAP_MIN_DOCUMENTS", 5000)
+    return getattr(settings, "SEARCH_BITMAP_MIN_DOCUMENTS", 1000)
 
 
 def enabled():

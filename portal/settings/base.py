@@ -296,6 +296,9 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # The portal search caches its answers under the index version (search/cache.py); 0 = off.
 SEARCH_CACHE_TIMEOUT = int(os.environ.get("SEARCH_CACHE_TIMEOUT", "600"))
+# A word gets its own search bitmaps when this many documents of a language have it
+# (search/bitmaps.py); rarer words are read from the GIN index at search time.
+SEARCH_BITMAP_MIN_DOCUMENTS = int(os.environ.get("SEARCH_BITMAP_MIN_DOCUMENTS", "1000"))
 # The database, or OpenSearch/Elasticsearch with SEARCH_BACKEND and SEARCH_URL (docs/scaling.md).
 WAGTAILSEARCH_BACKENDS = search_backends()
 WAGTAILDOCS_EXTENSIONS = [
