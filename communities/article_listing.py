@@ -5,30 +5,29 @@ Unknown or malformed values are dropped with a message; the rest still apply.
 """
 
 from django import forms
-from django.db.models import Prefetch
 from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.images import get_image_model
 
 from home.pagination import paginate
 
+from . import reference
 from .models import (
     CommunityPage,
     PracticeArticlePage,
-    Province,
     Regency,
     SchoolLevel,
     Subject,
     Topic,
 )
+from .terms import TERM_FIELDS, prefetch_terms
 
 PAGE_SIZE = 12
 STEPLEN = PracticeArticlePage.steplen
 
 
 def live_articles(locale):
-    """Live, public practice articles in `locale`, newest first."""
+    """Live, public practice articles in `locale` (a Locale or its id), newest first."""
     return (
         PracticeArticlePage.objects.live()
         .public()
@@ -55,19 +54,27 @@ def attach_communities(articles):
     return articles
 
 
-def prefetch_article_details(queryset):
-    """Everything a card shows, in a fixed number of queries whatever the number of
-    articles: authors, terms, and the cover image with its renditions."""
-    return queryset.prefetch_related(
-        "authors",
-        "levels",
-        "subjects",
-        "topics",
-        # All of each cover's renditions: Wagtail takes a prefetched set as complete and
-        # regenerates (AVIF, WebP, JPEG) every spec the card's {% picture %} asks for that is
-        # missing from it, on every request.
-        Prefetch("cover_image", queryset=get_image_model().objects.prefetch_renditions()),
+def prefetch_card_details(queryset):
+    """What a card shows besides its community and terms (attach_card_details), in a fixed
+    number of queries whatever the number of articles: authors, the cover image with its
+    renditions."""
+    # All of each cover's renditions: Wagtail takes a prefetched set as complete and
+    # regenerates (AVIF, WebP, JPEG) every spec the card's {% picture %} asks for that is
+    # missing from it, on every request.
+    return queryset.select_related("cover_image").prefetch_related(
+        "authors", "cover_image__renditions"
     )
+
+
+def prefetch_article_details(queryset):
+    """prefetch_card_details() and the terms, one query per relation (the home page's cards;
+    attach_card_details() reads the terms in one)."""
+    return prefetch_card_details(queryset).prefetch_related(*TERM_FIELDS)
+
+
+def attach_card_details(articles):
+    """Set each article's community and terms, a query each for all the articles."""
+    return prefetch_terms(attach_communities(articles))
 
 
 class ArticleFilterForm(forms.Form):
@@ -77,17 +84,12 @@ class ArticleFilterForm(forms.Form):
     province = forms.ChoiceField(label=_("Province"), required=False)
     regency = forms.ChoiceField(label=_("Regency/city"), required=False)
 
-    def __init__(self, *args, locale, regencies, **kwargs):
+    def __init__(self, *args, choices, **kwargs):
+        """`choices`: (slug, name) pairs of each field."""
         super().__init__(*args, **kwargs)
         anything = [("", gettext("All"))]
-        for name, model in (("level", SchoolLevel), ("subject", Subject), ("topic", Topic)):
-            self.fields[name].choices = anything + [
-                (t.slug, t.name) for t in model.objects.filter(locale=locale)
-            ]
-        self.fields["province"].choices = anything + [
-            (p.slug, p.name) for p in Province.objects.all()
-        ]
-        self.fields["regency"].choices = anything + [(r.slug, r.name) for r in regencies]
+        for name, pairs in choices.items():
+            self.fields[name].choices = anything + pairs
 
 
 def filter_articles(queryset, data):
@@ -109,14 +111,21 @@ def filter_articles(queryset, data):
 
 
 def article_listing(request, index_page):
-    locale = index_page.locale
-    base = live_articles(locale)
+    locale_id = index_page.locale_id
+    base = live_articles(locale_id)
     # Only regencies that have articles: a usable list instead of 514 options.
     community_regencies = CommunityPage.objects.filter(
         path__in=with_parent_path(base).values("parent_path")
     ).values("regency_id")
-    regencies = Regency.objects.filter(pk__in=community_regencies).select_related("province")
-    form = ArticleFilterForm(request.GET or None, locale=locale, regencies=regencies)
+    regencies = Regency.objects.filter(pk__in=community_regencies)
+    choices = {
+        "level": reference.term_choices(request, SchoolLevel, locale_id),
+        "subject": reference.term_choices(request, Subject, locale_id),
+        "topic": reference.term_choices(request, Topic, locale_id),
+        "province": reference.province_choices(request),
+        "regency": reference.regency_choices(request, f"articles:{locale_id}", regencies),
+    }
+    form = ArticleFilterForm(request.GET or None, choices=choices)
     messages = []
     applied = {}
     if form.is_bound:
@@ -129,7 +138,7 @@ def article_listing(request, index_page):
                 % {"filter": label}
             )
 
-    queryset = prefetch_article_details(filter_articles(base, applied)).order_by(
+    queryset = prefetch_card_details(filter_articles(base, applied)).order_by(
         "-date", "-first_published_at", "-pk"
     )
     page_obj = paginate(queryset, request.GET.get("page", "1"), PAGE_SIZE, messages)
@@ -140,7 +149,7 @@ def article_listing(request, index_page):
         query.pop(name, None)
     return {
         "filter_form": form,
-        "articles": attach_communities(list(page_obj.object_list)),
+        "articles": attach_card_details(list(page_obj.object_list)),
         "page_obj": page_obj,
         "result_count": page_obj.paginator.count,
         "filter_messages": messages,
@@ -151,13 +160,15 @@ def article_listing(request, index_page):
 
 def articles_for_community(community_page, limit=3):
     """The newest live practice articles of a community, in its language, ready to
-    render with templates/communities/includes/community_articles.html."""
-    articles = prefetch_article_details(
+    render with templates/communities/includes/community_articles.html. The community
+    page's own terms are read in the same query as the articles' (its page shows them)."""
+    articles = prefetch_card_details(
         PracticeArticlePage.objects.live().public().child_of(community_page)
     ).order_by("-date", "-first_published_at", "-pk")[:limit]
     articles = list(articles)
     for article in articles:
         article._community = community_page
+    prefetch_terms([community_page, *articles])
     return articles
 
 

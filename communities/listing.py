@@ -11,15 +11,16 @@ from wagtail.models import Locale
 
 from home.pagination import paginate
 
+from . import reference
 from .models import (
     CommunityPage,
     CommunityType,
     MeetingMode,
-    Province,
     Regency,
     SchoolLevel,
     Subject,
 )
+from .terms import prefetch_terms
 
 PAGE_SIZE = 12
 
@@ -33,19 +34,12 @@ class CommunityFilterForm(forms.Form):
     type = forms.ChoiceField(label=_("Type of community"), required=False)
     mode = forms.ChoiceField(label=_("How they meet"), required=False)
 
-    def __init__(self, *args, locale, regencies, **kwargs):
+    def __init__(self, *args, choices, **kwargs):
+        """`choices`: (slug, name) pairs of province, regency, level and subject."""
         super().__init__(*args, **kwargs)
         anything = [("", gettext("All"))]
-        self.fields["province"].choices = anything + [
-            (p.slug, p.name) for p in Province.objects.all()
-        ]
-        self.fields["regency"].choices = anything + [(r.slug, r.name) for r in regencies]
-        self.fields["level"].choices = anything + [
-            (t.slug, t.name) for t in SchoolLevel.objects.filter(locale=locale)
-        ]
-        self.fields["subject"].choices = anything + [
-            (t.slug, t.name) for t in Subject.objects.filter(locale=locale)
-        ]
+        for name, pairs in choices.items():
+            self.fields[name].choices = anything + pairs
         self.fields["type"].choices = anything + list(CommunityType.choices)
         self.fields["mode"].choices = anything + list(MeetingMode.choices)
 
@@ -75,11 +69,17 @@ def filter_communities(queryset, data):
 
 
 def community_listing(request, index_page):
-    locale = index_page.locale if index_page.locale_id else Locale.get_active()
+    locale_id = index_page.locale_id or Locale.get_active().pk
     base = CommunityPage.objects.live().public().descendant_of(index_page)
     # Only regencies that have communities: a usable list instead of 514 options.
-    regencies = Regency.objects.filter(pk__in=base.values("regency_id")).select_related("province")
-    form = CommunityFilterForm(request.GET or None, locale=locale, regencies=regencies)
+    regencies = Regency.objects.filter(pk__in=base.values("regency_id"))
+    choices = {
+        "province": reference.province_choices(request),
+        "regency": reference.regency_choices(request, f"communities:{index_page.pk}", regencies),
+        "level": reference.term_choices(request, SchoolLevel, locale_id),
+        "subject": reference.term_choices(request, Subject, locale_id),
+    }
+    form = CommunityFilterForm(request.GET or None, choices=choices)
     messages = []
     applied = {}
     if form.is_bound:
@@ -95,11 +95,11 @@ def community_listing(request, index_page):
     queryset = (
         filter_communities(base, applied)
         .select_related("regency__province")
-        .prefetch_related("levels", "subjects")
         .annotate(member_count=Count("members", distinct=True))
         .order_by("title")
     )
     page_obj = paginate(queryset, request.GET.get("page", "1"), PAGE_SIZE, messages)
+    page_obj.object_list = prefetch_terms(page_obj.object_list, ("levels", "subjects"))
 
     query = request.GET.copy()
     query.pop("page", None)

@@ -18,6 +18,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from communities.blocks import PracticeStreamBlock
+from home.renditions import ARTICLE_JSON_LD
 
 from .pages import CommunityPage, MemberRole
 
@@ -184,7 +185,7 @@ class PracticeArticlePage(Page):
             data["publisher"] = organization
             data["sourceOrganization"] = organization
         if self.cover_image_id:
-            rendition = self.cover_image.get_rendition("fill-1200x675")
+            rendition = self.cover_image.get_rendition(ARTICLE_JSON_LD)
             data["image"] = request.build_absolute_uri(rendition.url) if request else rendition.url
         about = []
         for field in ("levels", "subjects", "topics"):
@@ -194,7 +195,14 @@ class PracticeArticlePage(Page):
         return data
 
     def get_context(self, request, *args, **kwargs):
+        from communities import reference
+
         context = super().get_context(request, *args, **kwargs)
+        parent = getattr(self, "_cached_parent_obj", None)  # found by the routing
+        if isinstance(parent, CommunityPage) and not hasattr(self, "_community"):
+            if parent.regency_id:
+                parent.regency = reference.regency(request, parent.regency_id)
+            self._community = parent
         context["community"] = self.community
         context["authors"] = list(self.authors.all())
         context["terms"] = self.term_lists()
@@ -204,9 +212,10 @@ class PracticeArticlePage(Page):
         return context
 
     def term_lists(self):
-        return {
-            field: list(getattr(self, field).all()) for field in ("levels", "subjects", "topics")
-        }
+        from communities.terms import TERM_FIELDS, prefetch_terms
+
+        prefetch_terms([self])
+        return {field: list(getattr(self, field).all()) for field in TERM_FIELDS}
 
 
 def json_for_script(data):

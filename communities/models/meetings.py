@@ -404,9 +404,13 @@ class MeetingPage(RoutablePageMixin, Page):
     # --- page views -----------------------------------------------------------------------
 
     def get_context(self, request, *args, **kwargs):
+        from communities import reference
         from communities.registration import RegistrationForm
 
         context = super().get_context(request, *args, **kwargs)
+        if self.regency_id:  # the time zone and the JSON-LD address
+            self.regency = reference.regency(request, self.regency_id)
+            self.__dict__.pop("zone", None)
         community = self.get_parent().specific
         upcoming = self.upcoming_occurrences(limit=6)
         context.update(

@@ -18,8 +18,6 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
 
-from .regions import Regency
-
 
 class MeetingMode(models.TextChoices):
     FACE_TO_FACE = "face_to_face", _("Face to face")
@@ -97,14 +95,17 @@ class RegionPage(Page):
             raise ValidationError({"regency": _("This regency already has a region page.")})
 
     def get_context(self, request, *args, **kwargs):
+        from communities import reference
+        from communities.terms import prefetch_terms
+
         context = super().get_context(request, *args, **kwargs)
-        context["communities"] = (
-            CommunityPage.objects.child_of(self)
-            .live()
-            .public()
-            .order_by("title")
-            .prefetch_related("levels", "subjects")
-        )
+        if self.regency_id:  # the province line and the time-zone label
+            self.regency = reference.regency(request, self.regency_id)
+        communities = list(CommunityPage.objects.child_of(self).live().public().order_by("title"))
+        for community in communities:
+            if community.regency_id:
+                community.regency = reference.regency(request, community.regency_id)
+        context["communities"] = prefetch_terms(communities, ("levels", "subjects"))
         return context
 
 
@@ -249,14 +250,15 @@ class CommunityPage(Page):
         return [line.strip() for line in self.schools.splitlines() if line.strip()]
 
     def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        if self.regency_id:
-            # One query for the region line and the time-zone label.
-            self.regency = Regency.objects.select_related("province").get(pk=self.regency_id)
+        from communities import reference
         from communities.article_listing import community_articles_context
         from communities.meetings_listing import community_meetings_context
 
+        context = super().get_context(request, *args, **kwargs)
+        if self.regency_id:  # the region line and the time-zone label
+            self.regency = reference.regency(request, self.regency_id)
         context.update(community_meetings_context(self, request=request))
+        # The articles' terms query also reads this page's levels, subjects and topics.
         context.update(community_articles_context(self, limit=3, request=request))
         members = list(self.members.all())
         context["members_by_role"] = [

@@ -176,6 +176,15 @@ def test_listing_query_count_does_not_grow_with_communities(client, community_in
     assert large <= 28
 
 
+def test_region_page_query_count_does_not_grow_with_communities(client, region_x):
+    add_communities(region_x, 1)
+    small = queries_for(client, region_x.url)
+    add_communities(region_x, 5, start=1)
+    large = queries_for(client, region_x.url)
+
+    assert large == small
+
+
 def test_community_page_query_count_does_not_grow_with_members(client, community_a):
     url = community_a.url
     for number in range(2):
