@@ -54,6 +54,15 @@ def manage(*args, env):
     subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)  # noqa: S603
 
 
+def vacuum_analyze():
+    """Statistics and visibility maps for the whole database, as autovacuum keeps them in
+    production: after a bulk load the planner otherwise guesses (it may be off here)."""
+    subprocess.run(  # noqa: S603
+        ["psql", os.environ["DATABASE_URL"], "-q", "-c", "VACUUM ANALYZE"],  # noqa: S607
+        check=True,
+    )
+
+
 @contextlib.contextmanager
 def collected_static(env):
     """Production settings serve hashed static files: collect them into a throwaway folder."""

@@ -28,7 +28,7 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.httpbench import gunicorn, manage, production_env, run_wrk  # noqa: E402
+from bench.httpbench import gunicorn, manage, production_env, run_wrk, vacuum_analyze  # noqa: E402
 
 # What teachers type: common and rare words, phrases, word forms that need stemming,
 # filters, the other language, and a few that find nothing.
@@ -155,6 +155,7 @@ def main():
         reindex = time.monotonic() - started
         print(f"rebuild_search_index: {reindex:.1f} s")
 
+    vacuum_analyze()
     searches, suggestions = search_urls(args.requests), suggest_urls(args.requests)
     rows = {}
     try:
