@@ -23,6 +23,7 @@ as a warning once a minute and the cache is left alone for `RETRY_AFTER` seconds
 dead Redis costs one socket timeout per worker and half-minute instead of one per request.
 """
 
+import contextvars
 import hashlib
 import logging
 import time
@@ -114,16 +115,29 @@ def _call(operation, default, *args):
 # --- the generation ---------------------------------------------------------------------------
 
 
+# Read once per request (PageCacheMiddleware sets the memo): a page asks for it a dozen
+# times (the chrome, locales, restrictions), each a round trip to Redis.
+_request_memo = contextvars.ContextVar("page_cache_generation", default=None)
+
+
 def generation():
+    memo = _request_memo.get()
+    if memo and "generation" in memo:
+        return memo["generation"]
     current = _call("get", None, GENERATION_KEY)
     if current is None:
         # time_ns: a generation lost with the cache restarts above every earlier one.
         _call("add", False, GENERATION_KEY, time.time_ns(), None)
         current = _call("get", None, GENERATION_KEY)
+    if memo is not None:
+        memo["generation"] = current
     return current
 
 
 def _bump():
+    memo = _request_memo.get()
+    if memo:  # this request changed content: read the new generation from now on
+        memo.pop("generation", None)
     try:
         _cache().incr(GENERATION_KEY)
     except ValueError:  # evicted, or never set
@@ -248,7 +262,11 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if request.method in ("GET", "HEAD") and is_language_path(request):
             drop_tracking_parameters(request)
-        response = self.get_response(request)
+        token = _request_memo.set({})
+        try:
+            response = self.get_response(request)
+        finally:
+            _request_memo.reset(token)
         return self.process_response(request, response)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
