@@ -117,19 +117,21 @@ class BitmapSearch:
                 numbers.append(n)
                 chunks.append(chunk)
                 slices.append(text)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                # The facets' slices are read once (a range of the primary key), then
-                # joined with the query's slices by hash.
-                f"""WITH f AS MATERIALIZED (
-                    SELECT key, chunk, bits FROM {BITMAPS} WHERE key >= 'f:' AND key < 'f;')
-                SELECT v.n, f.key, sum(bit_count(f.bits & v.bits))
-                FROM unnest(%s::int[], %s::int[], %s::varbit[]) AS v (n, chunk, bits)
-                JOIN f ON f.chunk = v.chunk
-                GROUP BY 1, 2""",  # noqa: S608 - constants
-                [numbers, chunks, slices],
-            )
-            rows = cursor.fetchall()
+        rows = []
+        if slices:  # else nothing matches: nothing to count
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    # The facets' slices are read once (a range of the primary key), then
+                    # joined with the query's slices by hash.
+                    f"""WITH f AS MATERIALIZED (
+                        SELECT key, chunk, bits FROM {BITMAPS} WHERE key >= 'f:' AND key < 'f;')
+                    SELECT v.n, f.key, sum(bit_count(f.bits & v.bits))
+                    FROM unnest(%s::int[], %s::int[], %s::varbit[]) AS v (n, chunk, bits)
+                    JOIN f ON f.chunk = v.chunk
+                    GROUP BY 1, 2""",  # noqa: S608 - constants
+                    [numbers, chunks, slices],
+                )
+                rows = cursor.fetchall()
         counts = {name: {} for name in names}
         for variant, key, n in rows:
             facet, _sep, value = key[2:].partition(":")
@@ -227,9 +229,10 @@ def _rare_words(bitmaps, missing, searched):
                 bitmaps.add(f"t:{locale_id}:{lexeme}", [row[0] for row in rows if row[2]])
 
 
-def prepare(q, locales, other_locales, selected, any_word=False):
+def prepare(q, locales, other_locales, selected, any_word=False, loaded=None):
     """A BitmapSearch for this search, or None when the bitmaps can't answer it: they
-    are not built (SQLite, or during a rebuild), or the query has a phrase."""
+    are not built (SQLite, or during a rebuild), or the query has a phrase. `loaded`: the
+    bitmaps an earlier prepare() of the same search read (the any-word fallback reuses them)."""
     if not enabled():
         return None
     from .query import query_words
@@ -252,13 +255,16 @@ def prepare(q, locales, other_locales, selected, any_word=False):
         for locale_id, word in words
         for family in ("lrt" if locale_id in searched else "l")
     }
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"""SELECT key, chunk, bits::text FROM {BITMAPS}
-            WHERE key = ANY(%s) AND EXISTS (SELECT 1 FROM {BUILDS})""",  # noqa: S608
-            [sorted(keys)],
-        )
-        bitmaps = _Bitmaps(cursor.fetchall())
+    if loaded and all(loaded.has(key) for key in keys if not key.startswith("f:")):
+        bitmaps = loaded
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"""SELECT key, chunk, bits::text FROM {BITMAPS}
+                WHERE key = ANY(%s) AND EXISTS (SELECT 1 FROM {BUILDS})""",  # noqa: S608
+                [sorted(keys)],
+            )
+            bitmaps = _Bitmaps(cursor.fetchall())
     if not all(bitmaps.has(f"u:{locale.pk}") for locale in [*locales, *other_locales]):
         return None  # not built yet (or being rebuilt)
     rare = {

@@ -129,8 +129,14 @@ class _Search:
         """This search over the bitmaps (search/fast.py), or None: then SQL answers it.
         Prepared once per request (the answer and the page of results share it)."""
         if any_word not in self.prepared:
+            earlier = self.prepared.get(not any_word)
             self.prepared[any_word] = fast.prepare(
-                self.q, self.locales, list(other_locales), self.selected, any_word
+                self.q,
+                self.locales,
+                list(other_locales),
+                self.selected,
+                any_word,
+                loaded=earlier.bitmaps if earlier else None,
             )
         return self.prepared[any_word]
 
