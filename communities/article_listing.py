@@ -27,12 +27,10 @@ STEPLEN = PracticeArticlePage.steplen
 
 
 def live_articles(locale):
-    """Live, public practice articles in `locale` (a Locale or its id), newest first."""
+    """Live, public practice articles in `locale` (a Locale or its id), newest first (by
+    date, then the newer page: the order of the article_date_page_idx index)."""
     return (
-        PracticeArticlePage.objects.live()
-        .public()
-        .filter(locale=locale)
-        .order_by("-date", "-first_published_at", "-pk")
+        PracticeArticlePage.objects.live().public().filter(locale=locale).order_by("-date", "-pk")
     )
 
 
@@ -138,9 +136,7 @@ def article_listing(request, index_page):
                 % {"filter": label}
             )
 
-    queryset = prefetch_card_details(filter_articles(base, applied)).order_by(
-        "-date", "-first_published_at", "-pk"
-    )
+    queryset = prefetch_card_details(filter_articles(base, applied)).order_by("-date", "-pk")
     page_obj = paginate(queryset, request.GET.get("page", "1"), PAGE_SIZE, messages)
 
     query = request.GET.copy()
@@ -164,7 +160,7 @@ def articles_for_community(community_page, limit=3):
     page's own terms are read in the same query as the articles' (its page shows them)."""
     articles = prefetch_card_details(
         PracticeArticlePage.objects.live().public().child_of(community_page)
-    ).order_by("-date", "-first_published_at", "-pk")[:limit]
+    ).order_by("-date", "-pk")[:limit]
     articles = list(articles)
     for article in articles:
         article._community = community_page

@@ -4,7 +4,7 @@ Unknown or malformed values are dropped with a message; the rest still apply.
 """
 
 from django import forms
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
@@ -93,10 +93,7 @@ def community_listing(request, index_page):
             )
 
     queryset = (
-        filter_communities(base, applied)
-        .select_related("regency__province")
-        .annotate(member_count=Count("members", distinct=True))
-        .order_by("title")
+        filter_communities(base, applied).select_related("regency__province").order_by("title")
     )
     page_obj = paginate(queryset, request.GET.get("page", "1"), PAGE_SIZE, messages)
     page_obj.object_list = prefetch_terms(page_obj.object_list, ("levels", "subjects"))

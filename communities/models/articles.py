@@ -128,6 +128,9 @@ class PracticeArticlePage(Page):
     class Meta:
         verbose_name = _("practice article")
         verbose_name_plural = _("practice articles")
+        # Newest first (listings, the home page, a community's articles) walks this
+        # backwards and stops at a page's worth, instead of sorting every article.
+        indexes = [models.Index(fields=["date", "page_ptr"], name="article_date_page_idx")]
 
     def clean(self):
         super().clean()
