@@ -160,7 +160,9 @@ def snapshot():
         return cursor.fetchall()
 
 
-@pytest.mark.django_db(transaction=True)
+# Committed data, so the worker processes see it; serialized rollback, so the transactional
+# tests after this one (the browser tests) find the database as the migrations left it.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_rebuild_by_two_processes_writes_the_same_index(richer_corpus):
     from search import indexer
 
