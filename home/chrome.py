@@ -45,6 +45,25 @@ def remember(request, name, build):
     return found[0]
 
 
+def shared(name, build):
+    """`(build(),)` kept under the content generation for every request, site and language
+    (the private sections, the locale table); None without a cache, when the caller does
+    what it would without one."""
+    generation = page_cache.generation()
+    if generation is None:
+        return None
+    key = f"{name}:{generation}"
+    try:
+        found = cache.get(key)
+    except Exception:  # an unreachable cache: as without one
+        return None
+    if found is None:
+        found = (build(),)  # a tuple, so a cached None is not a miss
+        with contextlib.suppress(Exception):  # no cache: built again next time
+            cache.set(key, found, TIMEOUT)
+    return found
+
+
 def find_site(request):
     """Site.find_for_request(request), from the cache when it has it."""
     if hasattr(request, "_wagtail_site"):

@@ -8,16 +8,11 @@ and in each worker's memory for as long as the generation stays the same. Withou
 cache (Redis down) Wagtail's own queries run, as before.
 """
 
-import contextlib
-
-from django.core.cache import cache
 from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
-from . import page_cache
-
-TIMEOUT = 24 * 3600  # entries of an old generation are unreachable anyway
+from . import chrome, page_cache
 
 _wagtail_get_active = Locale.get_active.__func__
 _memo = (None, None)  # (generation, {language_code: id}) of the last lookup
@@ -31,15 +26,12 @@ def locale_ids():
         return None
     if _memo[0] == generation:
         return _memo[1]
-    key = f"locales:{generation}"
-    try:
-        found = cache.get(key)
-    except Exception:  # an unreachable cache: Wagtail's queries, as without one
+    shared = chrome.shared(
+        "locales", lambda: dict(Locale.objects.values_list("language_code", "id"))
+    )
+    if shared is None:  # an unreachable cache: Wagtail's queries, as without one
         return None
-    if found is None:
-        found = dict(Locale.objects.values_list("language_code", "id"))
-        with contextlib.suppress(Exception):  # no cache: read again next time
-            cache.set(key, found, TIMEOUT)
+    found = shared[0]
     _memo = (generation, found)
     return found
 

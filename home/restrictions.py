@@ -11,38 +11,26 @@ or deleting a page bumps the generation too. With no cache (Redis down) Wagtail'
 queries run, as before.
 """
 
-import contextlib
-
-from django.core.cache import cache
 from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 from wagtail.query import PageQuerySet
 
-from . import page_cache
+from . import chrome
 
 _wagtail_private_q = PageQuerySet.private_q
 _wagtail_get_view_restrictions = Page.get_view_restrictions
-TIMEOUT = 24 * 3600  # entries of an old generation are unreachable anyway
 ALIAS_DEPTH = 5  # aliases of aliases followed; deeper chains are left to Wagtail
 
 
 def restricted_sections():
     """[(path, depth)] of every page with a view restriction, or None without a cache."""
-    generation = page_cache.generation()
-    if generation is None:
-        return None
-    key = f"restricted-sections:{generation}"
-    try:
-        sections = cache.get(key)
-    except Exception:
-        return None
-    if sections is None:
-        sections = list(
+    found = chrome.shared(
+        "restricted-sections",
+        lambda: list(
             PageViewRestriction.objects.values_list("page__path", "page__depth").distinct()
-        )
-        with contextlib.suppress(Exception):  # no cache: built again next time
-            cache.set(key, sections, TIMEOUT)
-    return sections
+        ),
+    )
+    return None if found is None else found[0]
 
 
 def _private_aliases(sections):
@@ -64,22 +52,14 @@ def _private_aliases(sections):
 def restricted_paths():
     """Paths whose pages (and descendants) may carry a view restriction: the restricted
     pages and the aliases of those. None without a cache (or with very long alias chains)."""
-    generation = page_cache.generation()
-    if generation is None:
-        return None
-    key = f"restricted-paths:{generation}"
-    try:
-        paths = cache.get(key)
-    except Exception:
-        return None
-    if paths is None:  # read here, not from restricted_sections(): one generation for both
-        sections = PageViewRestriction.objects.values_list("page__path", flat=True).distinct()
-        sections = list(sections)
+
+    def build():  # read here, not from restricted_sections(): one generation for both
+        sections = list(PageViewRestriction.objects.values_list("page__path", flat=True).distinct())
         aliases = _private_aliases(sections) if sections else []
-        paths = (None,) if aliases is None else (sections + aliases,)
-        with contextlib.suppress(Exception):  # no cache: built again next time
-            cache.set(key, paths, TIMEOUT)
-    return paths[0]
+        return None if aliases is None else sections + aliases
+
+    found = chrome.shared("restricted-paths", build)
+    return None if found is None else found[0]
 
 
 def get_view_restrictions(page):

@@ -131,19 +131,6 @@ def remember(page_ids):
             _apply(cursor, _grouped_postings(cursor, page_ids), 1)
 
 
-def forget_universe(page_id, locale_id):
-    """A document deleted with its page (a cascade, not through forget()): clearing its
-    universe bit is enough, since every answer is ANDed with the universe."""
-    if not ready():
-        return
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"""UPDATE {BITMAPS} SET bits = set_bit(bits, %s, 0)
-            WHERE key = %s AND chunk = %s""",  # noqa: S608 - constants
-            [page_id % CHUNK, f"u:{locale_id}", page_id // CHUNK],
-        )
-
-
 def clear():
     """Drop the bitmaps: searches use SQL and writes skip them until the next build."""
     if enabled():
@@ -211,7 +198,7 @@ def build(threshold=None, stdout=None):
         SearchBitmapBuild.objects.create(
             documents=documents, words=len(words), min_documents=threshold
         )
-    cursor_note = f"{len(words)} words in their own bitmaps"
     if stdout:
-        stdout.write(f"Search bitmaps: {cursor_note} ({time.monotonic() - started:.1f} s)")
+        took = time.monotonic() - started
+        stdout.write(f"Search bitmaps: {len(words)} words in their own bitmaps ({took:.1f} s)")
     return len(words)

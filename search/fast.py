@@ -18,6 +18,7 @@ from django.db import connection
 from . import tsquery
 from .bitmaps import BITMAPS, BUILDS, CHUNK, DOCUMENTS, enabled
 from .indexer import config_for
+from .query import query_text
 
 # Below this many results, fetch them by id; above, walk the date index.
 WALK_FROM = 2000
@@ -77,16 +78,12 @@ class _Bitmaps:
 
     def positions(self, value):
         """The page ids of a (small) bitmap."""
-        data = value.to_bytes(self.length // 8, "big")
-        found = []
-        start = 0
-        while True:
-            start = next((i for i in range(start, len(data)) if data[i]), None)
-            if start is None:
-                return found
-            byte = data[start]
-            found += [start * 8 + bit for bit in range(8) if byte & (0x80 >> bit)]
-            start += 1
+        text = format(value, f"0{self.length}b")
+        found, at = [], text.find("1")
+        while at != -1:
+            found.append(at)
+            at = text.find("1", at + 1)
+        return found
 
 
 class BitmapSearch:
@@ -235,9 +232,7 @@ def prepare(q, locales, other_locales, selected, any_word=False, loaded=None):
     bitmaps an earlier prepare() of the same search read (the any-word fallback reuses them)."""
     if not enabled():
         return None
-    from .query import query_words
-
-    text = " or ".join(query_words(q)) if any_word else q
+    text = query_text(q, any_word)
     trees = {}
     try:
         for locale in [*locales, *other_locales]:

@@ -36,17 +36,18 @@ def query_words(q):
 
 def _pg_query(q, locale, any_word=False):
     config = config_for(locale.language_code)
-    return SearchQuery(_query_text(q, any_word), config=config, search_type="websearch")
+    return SearchQuery(query_text(q, any_word), config=config, search_type="websearch")
 
 
-def _query_text(q, any_word):
+def query_text(q, any_word):
+    """The text searched: the query, or its words joined by `or` (the any-word fallback)."""
     return " or ".join(query_words(q)) if any_word else q
 
 
 def _tier(locale, q, any_word):
     """2 when the title matches the query, 1 when the title or summary does, else 0.
     The bitmaps rank by the same tiers (search/fast.py)."""
-    config, text = config_for(locale.language_code), _query_text(q, any_word)
+    config, text = config_for(locale.language_code), query_text(q, any_word)
     query = "websearch_to_tsquery(%s::regconfig, %s)"
     return RawSQL(  # noqa: S611 - constant SQL; the query and configuration are parameters
         f"""CASE WHEN ts_filter(rank_vector, '{{a}}') @@ {query} THEN 2
