@@ -1,11 +1,11 @@
 """Database router for DATABASE_REPLICA_URL (portal/settings/scaling.py).
 
-The portal's search reads its index (search.SearchDocument) from the read replica: those are
-the heaviest reads and they tolerate a replica's lag of a second or so. Everything else reads
-and writes the primary, so an editor always sees what they just saved.
+The portal's search reads its index (search.SearchDocument and SearchTitle) from the read
+replica: those are the heaviest reads and they tolerate a replica's lag of a second or so.
+Everything else reads and writes the primary, so an editor always sees what they just saved.
 """
 
-REPLICA_MODELS = {"search.searchdocument"}
+REPLICA_MODELS = {"search.searchdocument", "search.searchtitle"}
 
 
 class SearchReplicaRouter:

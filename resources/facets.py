@@ -19,6 +19,7 @@ from home import chrome
 from home.facets import chosen_values, facet_values, sort_links
 from home.pagination import paginate
 
+from . import fast
 from .models import Language, LearningResourcePage, Licence, Phase, ResourceType
 
 PAGE_SIZE = 12
@@ -90,7 +91,7 @@ def rank_by_relevance(queryset, q, locale):
     """Title matches first, then summary, then body (the search index's rank), newest first."""
     rank = _matching_documents(q, locale).filter(pk=OuterRef("pk")).values("rank")[:1]
     return queryset.annotate(relevance=Subquery(rank)).order_by(
-        "-relevance", "-first_published_at", "pk"
+        "-relevance", "-first_published_at", "-pk"
     )
 
 
@@ -210,22 +211,8 @@ def facet_options(facet, locale, request=None):
     return chrome.remember(request, name, terms) if request is not None else terms()
 
 
-def resource_listing(request, index_page):
-    locale = index_page.locale
-    params = request.GET
-    base = LearningResourcePage.objects.live().public().descendant_of(index_page)
-    options = {facet.name: facet_options(facet, locale, request) for facet in FACETS}
-    messages = []
-    selected = chosen_values(params, FACETS, options, messages)
-
-    # NUL bytes mean nothing in a search and PostgreSQL refuses them in a query.
-    q = params.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
-    sort = params.get("sort", "").strip() or ("relevance" if q else "newest")
-    if sort not in SORTS or (sort == "relevance" and not q):
-        if params.get("sort"):
-            messages.append(gettext("We can't sort that way; showing the newest first."))
-        sort = "relevance" if q else "newest"
-
+def _sql_results(base, q, locale, selected, sort):
+    """(results, facet counts, result count) from the pages themselves."""
     searched = apply_query(base, q, locale) if q else base
 
     def filtered(except_facet=None):
@@ -242,7 +229,32 @@ def resource_listing(request, index_page):
         results = results.order_by("title", "pk")
     else:
         results = results.order_by("-first_published_at", "-pk")
-    results = results.prefetch_related("levels", "subjects")
+    counts, total = facet_counts(filtered, selected)
+    return Counted(results.prefetch_related("levels", "subjects"), total), counts, total
+
+
+def resource_listing(request, index_page):
+    locale = index_page.locale
+    params = request.GET
+    base = LearningResourcePage.objects.live().public().descendant_of(index_page)
+    options = {facet.name: facet_options(facet, locale, request) for facet in FACETS}
+    messages = []
+    selected = chosen_values(params, FACETS, options, messages)
+
+    # NUL bytes mean nothing in a search and PostgreSQL refuses them in a query.
+    q = params.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
+    sort = params.get("sort", "").strip() or ("relevance" if q else "newest")
+    if sort not in SORTS or (sort == "relevance" and not q):
+        if params.get("sort"):
+            messages.append(gettext("We can't sort that way; showing the newest first."))
+        sort = "relevance" if q else "newest"
+
+    quick = fast.prepare(index_page, q, selected)
+    if quick:
+        counts, total = quick.counts([facet.name for facet in FACETS])
+        results = fast.Results(quick, sort, locale, total)
+    else:
+        results, counts, total = _sql_results(base, q, locale, selected, sort)
 
     query = params.copy()
     query.pop("page", None)
@@ -250,7 +262,6 @@ def resource_listing(request, index_page):
         if name in options and name not in selected:
             query.pop(name)
 
-    counts, total = facet_counts(filtered, selected)
     facets = [
         {
             "name": facet.name,
@@ -262,7 +273,7 @@ def resource_listing(request, index_page):
         for facet in FACETS
     ]
 
-    page_obj = paginate(Counted(results, total), params.get("page", "1"), PAGE_SIZE, messages)
+    page_obj = paginate(results, params.get("page", "1"), PAGE_SIZE, messages)
 
     sorts = sort_links(query, SORTS, sort, bool(q))
 

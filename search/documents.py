@@ -140,25 +140,26 @@ def _terms(page, name, terms):
     return [slug for slug, _name in pairs], [term_name for _slug, term_name in pairs]
 
 
-def build(page, community=None, terms=None):
+def build(page, community=None, terms=None, parent_id=None):
     """The DocumentData for a specific page, or None if the page is not searchable.
 
-    `community` may be passed when bulk indexing meetings and articles, to avoid a
-    query per page. Labels (type, activity) are written in the page's language."""
+    `community` (of meetings and articles) and `parent_id` (of resources: their library)
+    may be passed when bulk indexing, to avoid a query per page. Labels (type, activity)
+    are written in the page's language."""
     with translation.override(page.locale.language_code):
-        return _build(page, community, terms)
+        return _build(page, community, terms, parent_id)
 
 
-def _build(page, community, terms):
+def _build(page, community, terms, parent_id):
     kind = kind_of(page)
     if kind is None:
         return None
     summary, body = _texts(page)
     extra = []  # words that describe the page: its community, region, levels, subjects
     facets = {"kind": [kind]}  # the language is the row's locale, not a facet key
-    for name, facet in (("levels", "level"), ("subjects", "subject"), ("topics", None)):
+    for name, facet in (("levels", "level"), ("subjects", "subject"), ("topics", "topic")):
         slugs, names = _terms(page, name, terms)
-        if facet and slugs:
+        if slugs and (facet != "topic" or kind == Kind.RESOURCE):
             facets[facet] = slugs
         extra.extend(names)
 
@@ -176,6 +177,13 @@ def _build(page, community, terms):
 
     if kind == Kind.RESOURCE:
         facets["phase"] = list(page.phases or [])
+        # The library counts and filters by these from the bitmaps (resources/fast.py).
+        for name in ("resource_type", "language", "licence"):
+            if value := getattr(page, name):
+                facets["type" if name == "resource_type" else name] = [value]
+        if parent_id is None:
+            parent_id = page.get_parent().pk
+        facets["library"] = [str(parent_id)]
         extra.append(page.get_resource_type_display())
         date = page.first_published_at
     elif kind == Kind.MEETING:

@@ -105,7 +105,8 @@ class BitmapSearch:
 
     def counts(self, names):
         """({facet: {value: count}}, total) as _Search.count() gives them: `names` are
-        every facet; a chosen one is counted without its own choice."""
+        every facet; a chosen one is counted without its own choice. Only the slices of
+        these facets are read (the library's facets are in the same table)."""
         variants = [(None, self.filtered())]
         variants += [(name, self.filtered(except_facet=name)) for name in self.facet_bits]
         numbers, chunks, slices = [], [], []
@@ -114,19 +115,23 @@ class BitmapSearch:
                 numbers.append(n)
                 chunks.append(chunk)
                 slices.append(text)
+        ranges = " OR ".join(["(key >= %s AND key < %s)"] * len(names))
+        bounds = [bound for name in names for bound in (f"f:{name}:", f"f:{name};")]
         rows = []
-        if slices:  # else nothing matches: nothing to count
+        if slices and names:  # else nothing to count
             with connection.cursor() as cursor:
                 cursor.execute(
-                    # The facets' slices are read once (a range of the primary key), then
-                    # joined with the query's slices by hash.
+                    # The facets' slices where the query has matches are read once (a
+                    # range of the primary key per facet), then joined with the query's
+                    # slices by hash.
                     f"""WITH f AS MATERIALIZED (
-                        SELECT key, chunk, bits FROM {BITMAPS} WHERE key >= 'f:' AND key < 'f;')
+                        SELECT key, chunk, bits FROM {BITMAPS}
+                        WHERE ({ranges}) AND chunk = ANY(%s))
                     SELECT v.n, f.key, sum(bit_count(f.bits & v.bits))
                     FROM unnest(%s::int[], %s::int[], %s::varbit[]) AS v (n, chunk, bits)
                     JOIN f ON f.chunk = v.chunk
                     GROUP BY 1, 2""",  # noqa: S608 - constants
-                    [numbers, chunks, slices],
+                    [*bounds, sorted(set(chunks)), numbers, chunks, slices],
                 )
                 rows = cursor.fetchall()
         counts = {name: {} for name in names}
@@ -147,12 +152,12 @@ class BitmapSearch:
             value &= bits
         return value.bit_count()
 
-    def page_ids(self, relevance, start, size, locale_ids):
-        """The page ids of results start .. start+size: by tier (title, summary, the
-        rest), newest first within each; or newest first when not by relevance."""
+    def page_ids(self, order, start, size, locale_ids):
+        """The page ids of results start .. start+size. `order`: "relevance" by tier
+        (title, summary, the rest), newest first within each; "newest"; or "title"."""
         matches = self.filtered()
         groups = [matches]
-        if relevance:
+        if order == "relevance":
             title = matches & self.tiers[0]
             summary = matches & self.tiers[1] & ~title
             groups = [title, summary, matches & ~(title | summary)]
@@ -162,28 +167,30 @@ class BitmapSearch:
             if start >= n:
                 start -= n
                 continue
-            ids += self._newest(group, n, start, size - len(ids), locale_ids)
+            ids += self._ordered(group, n, start, size - len(ids), locale_ids, order == "title")
             start = 0
             if len(ids) >= size:
                 break
         return ids
 
-    def _newest(self, bits, n, start, size, locale_ids):
+    def _ordered(self, bits, n, start, size, locale_ids, by_title):
+        order = "title, page_id" if by_title else "date DESC, page_id DESC"
         with connection.cursor() as cursor:
             if n <= WALK_FROM:
                 cursor.execute(
                     f"""SELECT page_id FROM {DOCUMENTS} WHERE page_id = ANY(%s)
-                    ORDER BY date DESC, page_id DESC LIMIT %s OFFSET %s""",  # noqa: S608
+                    ORDER BY {order} LIMIT %s OFFSET %s""",  # noqa: S608
                     [self.bitmaps.positions(bits), size, start],
                 )
             else:
-                # An index-only walk down the dates; the bitmap holds only searched
-                # languages, so with several there is no need to filter by language.
+                # An index-only walk down the (locale, date) or (locale, title) index; the
+                # bitmap holds only searched languages, so with several there is no need
+                # to filter by language.
                 one = "locale_id = %s AND" if len(locale_ids) == 1 else ""
                 cursor.execute(
                     f"""SELECT page_id FROM {DOCUMENTS}
                     WHERE {one} page_id < %s AND get_bit(%s::varbit, page_id) = 1
-                    ORDER BY date DESC, page_id DESC LIMIT %s OFFSET %s""",  # noqa: S608
+                    ORDER BY {order} LIMIT %s OFFSET %s""",  # noqa: S608
                     [
                         *locale_ids[: len(locale_ids) == 1],
                         self.bitmaps.length,
@@ -226,10 +233,11 @@ def _rare_words(bitmaps, missing, searched):
                 bitmaps.add(f"t:{locale_id}:{lexeme}", [row[0] for row in rows if row[2]])
 
 
-def prepare(q, locales, other_locales, selected, any_word=False, loaded=None):
+def prepare(q, locales, other_locales, selected, any_word=False, loaded=None, within=None):
     """A BitmapSearch for this search, or None when the bitmaps can't answer it: they
     are not built (SQLite, or during a rebuild), or the query has a phrase. `loaded`: the
-    bitmaps an earlier prepare() of the same search read (the any-word fallback reuses them)."""
+    bitmaps an earlier prepare() of the same search read (the any-word fallback reuses them).
+    `within`: a facet key every result must have, not counted (e.g. "library:12")."""
     if not enabled():
         return None
     text = query_text(q, any_word)
@@ -241,6 +249,7 @@ def prepare(q, locales, other_locales, selected, any_word=False, loaded=None):
         return None
     keys = {f"u:{locale.pk}" for locale in [*locales, *other_locales]}
     keys |= {f"f:{name}:{value}" for name, value in selected.items()}
+    keys |= {f"f:{within}"} if within else set()
     searched = {locale.pk for locale in locales}
     words = {
         (locale_id, word) for locale_id, tree in trees.items() for word in tsquery.lexemes(tree)
@@ -282,9 +291,10 @@ def prepare(q, locales, other_locales, selected, any_word=False, loaded=None):
             value |= universe & tsquery.evaluate(tree, word, universe)
         return value
 
-    match = matches(searched, "l")
+    scope = bitmaps[f"f:{within}"] if within else -1  # -1: every bit set
+    match = matches(searched, "l") & scope
     tiers = [match & matches(searched, "t"), match & matches(searched, "r")]
     other_ids = [o.pk for o in other_locales]
-    other = matches(other_ids, "l") if other_ids else None  # None: all languages searched
+    other = matches(other_ids, "l") & scope if other_ids else None  # None: all searched
     facet_bits = {name: bitmaps[f"f:{name}:{value}"] for name, value in selected.items()}
     return BitmapSearch(bitmaps, match, tiers, other, facet_bits)

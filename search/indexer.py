@@ -20,7 +20,7 @@ from wagtail.models import Page, PageViewRestriction
 from communities.models import CommunityPage
 
 from . import bitmaps, cache, documents
-from .models import SearchDocument
+from .models import Kind, SearchDocument, SearchTitle
 
 BATCH_SIZE = 500
 
@@ -88,12 +88,18 @@ def _write(pages):
     """Replace the documents of `pages` (specific, live, public pages of one model)."""
     communities = _communities_by_path(pages) if pages else {}
     terms = _terms_by_page(type(pages[0]), [page.pk for page in pages]) if pages else {}
+    parents = {}  # a resource's library, a facet of its document
+    if pages and documents.kind_of(pages[0]) == Kind.RESOURCE:
+        paths = {page.path[: -page.steplen] for page in pages}
+        parents = dict(Page.objects.filter(path__in=paths).values_list("path", "pk"))
     rows = []
     for page in pages:
+        parent_path = page.path[: -page.steplen]
         data = documents.build(
             page,
-            community=communities.get(page.path[: -page.steplen]),
+            community=communities.get(parent_path),
             terms=terms.get(page.pk, {}),
+            parent_id=parents.get(parent_path),
         )
         if data is None:
             continue
@@ -119,6 +125,7 @@ def _write(pages):
             bitmaps.remember([row.page_id for row in rows])
         else:
             SearchDocument.objects.bulk_create(rows, batch_size=BATCH_SIZE)
+        _insert_titles([row.page_id for row in rows])
     cache.index_changed()
     return len(rows)
 
@@ -156,17 +163,31 @@ def _insert_with_vectors(rows):
     with connection.cursor() as cursor:
         cursor.execute(
             f"""INSERT INTO {SearchDocument._meta.db_table}
-                ({", ".join(names)}, vector, rank_vector, title_vector)
+                ({", ".join(names)}, vector, rank_vector)
             SELECT {", ".join(f"u.{name}" for name in names)},
                    r.ranked || setweight(to_tsvector(u.config, u.body), 'C'),
-                   r.ranked,
-                   to_tsvector('simple', u.title)
+                   r.ranked
             FROM unnest({unnest}, %s::regconfig[]) AS u ({", ".join(names)}, config)
             CROSS JOIN LATERAL (SELECT
                 setweight(to_tsvector(u.config, u.title), 'A')
                 || setweight(to_tsvector(u.config, u.summary), 'B')
                 || setweight(to_tsvector(u.config, u.keywords), 'B') AS ranked) AS r""",  # noqa: S608 - our table and columns; values are parameters
             arrays,
+        )
+
+
+def _insert_titles(page_ids):
+    """The suggestions' copy of these documents' titles (search/models.SearchTitle)."""
+    if not page_ids:
+        return
+    words = "to_tsvector('simple', title)" if uses_postgres() else "NULL"
+    ids = ", ".join(str(int(pk)) for pk in page_ids)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""INSERT INTO {SearchTitle._meta.db_table}
+                (page_id, locale_id, kind, title, date, words)
+            SELECT page_id, locale_id, kind, title, date, {words}
+            FROM {SearchDocument._meta.db_table} WHERE page_id IN ({ids})"""  # noqa: S608 - integers and our tables
         )
 
 
@@ -208,6 +229,7 @@ def remove_pages(page_ids):
         return
     with transaction.atomic():
         bitmaps.forget(page_ids)
+        SearchTitle.objects.filter(pk__in=page_ids).delete()
         removed = SearchDocument.objects.filter(pk__in=page_ids).delete()[0]
     if removed:
         cache.index_changed()
@@ -226,7 +248,8 @@ def rebuild(stdout=None, batch_size=BATCH_SIZE, workers=1):
     document is Python, its vectors PostgreSQL, so two keep two cores busy."""
     started = time.monotonic()
     bitmaps.clear()  # built again at the end; meanwhile searches use SQL
-    SearchDocument.objects.all().delete()  # one DELETE: nothing refers to documents
+    SearchTitle.objects.all().delete()  # one DELETE each: nothing refers to them
+    SearchDocument.objects.all().delete()
     cache.index_changed()
     private = _private_paths()
     exclude_private = Q()
@@ -261,10 +284,10 @@ def rebuild(stdout=None, batch_size=BATCH_SIZE, workers=1):
         with connection.cursor() as cursor:
             # Fresh statistics for the planner, and the visibility map for index-only
             # scans (the date walk of search/fast.py). VACUUM needs autocommit.
-            table = SearchDocument._meta.db_table
-            cursor.execute(
-                f"VACUUM ANALYZE {table}" if connection.get_autocommit() else f"ANALYZE {table}"
-            )
+            for table in (SearchDocument._meta.db_table, SearchTitle._meta.db_table):
+                cursor.execute(
+                    f"VACUUM ANALYZE {table}" if connection.get_autocommit() else f"ANALYZE {table}"
+                )
     bitmaps.build(stdout=stdout)
     cache.index_changed()
     return total

@@ -169,7 +169,7 @@ class _Search:
         quick = self.bitmaps(any_word=any_word)
         if quick:
             locale_ids = [locale.pk for locale in self.locales]
-            return quick.page_ids(sort == "relevance", start, size, locale_ids)
+            return quick.page_ids(sort, start, size, locale_ids)
         ranked = self.ranked(sort, any_word)
         return list(ranked[start : start + size].values_list("pk", flat=True))
 
@@ -186,9 +186,7 @@ class _Search:
 def _shown_documents(ids):
     """The documents of one page of results, in rank order, without their long text
     and vectors (snippets are made in the database)."""
-    shown = SearchDocument.objects.filter(pk__in=ids).defer(
-        "vector", "rank_vector", "title_vector", "keywords"
-    )
+    shown = SearchDocument.objects.filter(pk__in=ids).defer("vector", "rank_vector", "keywords")
     if search_query.uses_postgres():
         shown = shown.defer("body")
     by_pk = {doc.pk: doc for doc in shown}

@@ -40,18 +40,49 @@ class SearchDocument(models.Model):
     # them all: counting needs no join (see query.facet_counts).
     facet_keys = models.TextField(blank=True)
     # PostgreSQL only (NULL on SQLite): the weighted document (matched, GIN-indexed by
-    # migration 0002), the part of it used for ranking, and the title words for suggestions.
+    # migration 0002) and the part of it used for ranking.
     vector = SearchVectorField(null=True, editable=False)
     # Title (A) and summary (B) only: small enough to stay in the row, so ranking
     # thousands of matches does not read every page's whole text.
     rank_vector = SearchVectorField(null=True, editable=False)
-    title_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         indexes = [
             models.Index(fields=["locale", "kind"]),
             models.Index(fields=["locale", "date", "page"]),
             models.Index(fields=["date", "page"], name="search_doc_date_page_idx"),  # all languages
+            # The library's sort by title, walked from the bitmaps (resources/fast.py).
+            models.Index(fields=["locale", "title", "page"], name="search_doc_title_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class SearchTitle(models.Model):
+    """A document's title, for suggestions as the teacher types, in a narrow table of its
+    own: one keystroke may read thousands of these, and they stay in memory where the
+    documents, with their whole text, would be read from disk (search/suggest.py)."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    locale = models.ForeignKey(
+        "wagtailcore.Locale", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    title = models.TextField()
+    date = models.DateTimeField(null=True, blank=True)  # as the document's
+    # PostgreSQL only: the title's words as written (the `simple` configuration), matched
+    # by prefix; GIN-indexed by migration 0007.
+    words = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        indexes = [
+            # Newest first, the words read from the index itself.
+            models.Index(
+                fields=["locale", "date", "page"], include=["words"], name="search_title_walk_idx"
+            )
         ]
 
     def __str__(self):
