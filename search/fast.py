@@ -37,17 +37,17 @@ def _tree(locale, text):
 
 
 class _Bitmaps:
-    """Loaded bitmaps as integers of one common length."""
+    """Loaded bitmaps as integers of one common length, from (key, chunk, bytes) rows."""
 
     def __init__(self, rows):
         slices = {}
         for key, chunk, bits in rows:
-            slices.setdefault(key, {})[chunk] = bits
+            slices.setdefault(key, {})[chunk] = bytes(bits)
         self.chunks = 1 + max((max(by_chunk) for by_chunk in slices.values()), default=0)
         self.length = self.chunks * CHUNK
-        empty = "0" * CHUNK
+        empty = bytes(CHUNK // 8)
         self.values = {
-            key: int("".join(by_chunk.get(c, empty) for c in range(self.chunks)), 2)
+            key: int.from_bytes(b"".join(by_chunk.get(c, empty) for c in range(self.chunks)), "big")
             for key, by_chunk in slices.items()
         }
 
@@ -126,12 +126,12 @@ class BitmapSearch:
                     # slices by hash.
                     f"""WITH f AS MATERIALIZED (
                         SELECT key, chunk, bits FROM {BITMAPS}
-                        WHERE ({ranges}) AND chunk = ANY(%s))
+                        WHERE ({ranges}) AND chunk BETWEEN %s AND %s)
                     SELECT v.n, f.key, sum(bit_count(f.bits & v.bits))
                     FROM unnest(%s::int[], %s::int[], %s::varbit[]) AS v (n, chunk, bits)
                     JOIN f ON f.chunk = v.chunk
                     GROUP BY 1, 2""",  # noqa: S608 - constants
-                    [*bounds, sorted(set(chunks)), numbers, chunks, slices],
+                    [*bounds, min(chunks), max(chunks), numbers, chunks, slices],
                 )
                 rows = cursor.fetchall()
         counts = {name: {} for name in names}
@@ -264,7 +264,9 @@ def prepare(q, locales, other_locales, selected, any_word=False, loaded=None, wi
     else:
         with connection.cursor() as cursor:
             cursor.execute(
-                f"""SELECT key, chunk, bits::text FROM {BITMAPS}
+                # The slice's bytes (varbit_send: a 4-byte length, then the bits):
+                # an eighth of what its text would be, and no parsing.
+                f"""SELECT key, chunk, substring(varbit_send(bits) FROM 5) FROM {BITMAPS}
                 WHERE key = ANY(%s) AND EXISTS (SELECT 1 FROM {BUILDS})""",  # noqa: S608
                 [sorted(keys)],
             )
