@@ -12,9 +12,11 @@ from django.conf import settings
 from django.db.models import Count
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from communities.models import Province, SchoolLevel, Subject
+from home import chrome
+from home import locales as home_locales
 from home.facets import chosen_values, facet_values, sort_links
 from home.pagination import paginate
 from resources.models import Phase
@@ -44,19 +46,22 @@ FACETS = [
 SORTS = {"relevance": _("Relevance"), "newest": _("Newest")}
 
 
-def _options(locale):
-    """{facet: [(value, label)]} in display order, labels in the reader's language."""
+def _options(request, locale):
+    """{facet: [(value, label)]} in display order, labels in the reader's language. The
+    vocabularies are kept with the header and footer (home/chrome.py: never stale)."""
 
     def terms(model):
         return list(model.objects.filter(locale=locale).values_list("slug", "name"))
 
-    return {
-        "kind": list(Kind.choices),
-        "level": terms(SchoolLevel),
-        "phase": list(Phase.choices),
-        "subject": terms(Subject),
-        "region": list(Province.objects.order_by("name").values_list("code", "name")),
-    }
+    def vocabularies():
+        return {
+            "level": terms(SchoolLevel),
+            "subject": terms(Subject),
+            "region": list(Province.objects.order_by("name").values_list("code", "name")),
+        }
+
+    found = chrome.remember(request, f"search-options:{locale.pk}", vocabularies)
+    return {"kind": list(Kind.choices), "phase": list(Phase.choices), **found}
 
 
 class _Counted:
@@ -86,7 +91,10 @@ def _apply_facet(documents, name, value):
 def _locales(params, current):
     """The languages searched: the current one, or all with ?lang=all."""
     if params.get("lang") == "all":
-        return list(Locale.objects.filter(language_code__in=dict(settings.LANGUAGES)))
+        languages = dict(settings.LANGUAGES)
+        return [
+            locale for locale in home_locales.all_locales() if locale.language_code in languages
+        ]
     return [current]
 
 
@@ -204,7 +212,7 @@ def search(request, locale):
             gettext("Your search was long; we used its first %(n)s characters.")
             % {"n": search_query.MAX_QUERY_LENGTH}
         )
-    options = _options(locale)
+    options = _options(request, locale)
     selected = chosen_values(params, FACETS, options, messages)
     all_languages = params.get("lang") == "all"
     sort = params.get("sort", "")
@@ -286,7 +294,7 @@ def _hits(request, documents, q, options, locales):
     """The shown results with URL, highlighted title and snippet, and key facts."""
     if not documents:
         return []
-    locales_by_id = {locale.pk: locale for locale in Locale.objects.all()}
+    locales_by_id = {locale.pk: locale for locale in home_locales.all_locales()}
     pages = {page.pk: page for page in Page.objects.filter(pk__in=[d.pk for d in documents])}
     marked = search_query.snippets(documents, q, locales_by_id)
     labels = {name: dict(options[name]) for name in ("level", "subject", "region")}

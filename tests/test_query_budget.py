@@ -39,11 +39,12 @@ BUDGET = {
     "article listing": 8,
     "agenda": 5,
     "agenda, filtered": 3,
-    "library": 7,
+    "library": 7,  # 4 on PostgreSQL: counted from the search bitmaps (POSTGRES below)
     "library, two facets": 7,
     "resource": 11,
-    "search": 15,
+    "search": 9,
 }
+POSTGRES = {"library": 4, "library, two facets": 4}
 SMALL = {"communities": 3, "meetings": 6, "articles": 6, "resources": 8}
 LARGE = {"communities": 12, "meetings": 40, "articles": 40, "resources": 60}
 
@@ -113,5 +114,6 @@ def test_queries_per_page_are_flat_and_within_budget(client):
     }
     grown = {key: (small[key], large[key]) for key in small if small[key] != large[key]}
     assert not grown, f"query count grew with the data (small, large): {grown}"
-    over = {key: count for key, count in large.items() if count > BUDGET[key[1]]}
+    budget = {**BUDGET, **(POSTGRES if connection.vendor == "postgresql" else {})}
+    over = {key: count for key, count in large.items() if count > budget[key[1]]}
     assert not over, f"over budget: {over}; all counts: {large}"
