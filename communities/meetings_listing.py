@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
+from home import restrictions
 from home.chrome import first_live_page
 
 from .models import CommunityPage, MeetingOccurrence, MeetingPage
@@ -46,14 +47,21 @@ def upcoming_dates(now=None):
     """Stored dates of live, public meetings not ended by `now`, soonest first (a queryset
     of MeetingOccurrence: filter it, slice or paginate it, then turn it into `items`)."""
     now = now or timezone.now()
-    return (
-        MeetingOccurrence.objects.filter(
-            end__gt=now, meeting__in=MeetingPage.objects.live().public()
-        )
+    dates = (
+        MeetingOccurrence.objects.filter(end__gt=now)
         .select_related("meeting__regency__province", "meeting__locale")
         # Not by title: the start index alone then gives the next N rows without a sort.
         .order_by("start", "meeting_id")
     )
+    sections = restrictions.restricted_sections()
+    if sections is None:  # no cache: as Wagtail says it
+        return dates.filter(meeting__in=MeetingPage.objects.live().public())
+    # The same condition on the meeting already joined: a subquery with two more joins
+    # cost PostgreSQL 4 ms more to plan than the query takes to run.
+    dates = dates.filter(meeting__live=True)
+    for path, depth in sections:
+        dates = dates.exclude(meeting__path__startswith=path, meeting__depth__gte=depth)
+    return dates
 
 
 def items(dates):

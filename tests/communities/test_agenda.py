@@ -198,3 +198,20 @@ def test_community_feed_link_is_webcal(client, frozen_now, agenda, community_a):
     assert f'href="{url}"' in html
     feed = client.get("/" + url.split("/", 3)[3])
     assert feed.status_code == 200 and b"BEGIN:VCALENDAR" in feed.content
+
+
+def test_meetings_in_a_private_section_are_listed_nowhere(client, agenda, meetings, community_b):
+    from wagtail.models import PageViewRestriction
+
+    hidden = make_meeting(
+        community_b, "Rapat Tertutup", local(WIB, 2026, 12, 2, 9), local(WIB, 2026, 12, 2, 11)
+    )
+    assert "Rapat Tertutup" in titles(client.get(agenda.url))
+    PageViewRestriction.objects.create(
+        page=hidden, restriction_type=PageViewRestriction.PASSWORD, password="rahasia"
+    )
+    for _ in range(2):  # the restricted sections are then read from the cache
+        assert "Rapat Tertutup" not in titles(client.get(agenda.url))
+        assert "Daring Bandung" in titles(client.get(agenda.url))
+        shown = community_meetings_context(community_b)["upcoming_meetings"]
+        assert [item.meeting.title for item in shown] == ["Daring Bandung"]
