@@ -188,7 +188,9 @@ class PracticeArticlePage(Page):
             data["publisher"] = organization
             data["sourceOrganization"] = organization
         if self.cover_image_id:
-            rendition = self.cover_image.get_rendition(ARTICLE_JSON_LD)
+            # get_renditions(): no write back to the cache of a rendition read_cover_image()
+            # found (get_rendition() writes every time).
+            rendition = next(iter(self.cover_image.get_renditions(ARTICLE_JSON_LD).values()))
             data["image"] = request.build_absolute_uri(rendition.url) if request else rendition.url
         about = []
         for field in ("levels", "subjects", "topics"):
@@ -207,12 +209,40 @@ class PracticeArticlePage(Page):
                 parent.regency = reference.regency(request, parent.regency_id)
             self._community = parent
         context["community"] = self.community
+        self.read_cover_image()
         context["authors"] = list(self.authors.all())
         context["terms"] = self.term_lists()
         context["json_ld"] = json_for_script(
             self.json_ld(request, context["authors"], context["terms"])
         )
         return context
+
+    def read_cover_image(self):
+        """The cover image with all its renditions, in one query. The cover, the JSON-LD
+        and the share image then find their renditions here, instead of a round trip to
+        the cache for each (and Wagtail writing back every rendition it read there)."""
+        field = type(self)._meta.get_field("cover_image")
+        if not self.cover_image_id or field.is_cached(self):
+            return
+        from wagtail.images import get_image_model
+
+        renditions = list(
+            get_image_model()
+            .get_rendition_model()
+            .objects.filter(image_id=self.cover_image_id)
+            .select_related("image")
+        )
+        if not renditions:  # none made yet: Wagtail reads the image and makes them
+            return
+        image = renditions[0].image
+        for rendition in renditions:
+            rendition.image = image
+        # As prefetch_related("renditions") leaves it: Wagtail takes these as all there are.
+        queryset = image.renditions.get_queryset()
+        queryset._result_cache = renditions
+        queryset._prefetch_done = True
+        image._prefetched_objects_cache = {"renditions": queryset}
+        self.cover_image = image
 
     def term_lists(self):
         from communities.terms import TERM_FIELDS, prefetch_terms

@@ -1,4 +1,5 @@
 from django import template
+from django.utils import timezone
 
 from home import chrome
 from home.i18n import (
@@ -81,3 +82,44 @@ def get_footer_html(context):
 def get_privacy_page(context):
     """The privacy notice in the active language, or None (see home/privacy.py)."""
     return chrome.remember(context.get("request"), "privacy", privacy_page)
+
+
+@register.tag("remembered")
+def remembered(parser, token):
+    """{% remembered "name" value... [until=time] %}…{% endremembered %}: the enclosed part
+    rendered once per content generation, site and language (home/chrome.py), for the name
+    and values given (e.g. the page's id). Only for what changes with content, and with
+    the time only at `until` (a datetime or None, read after the part is rendered): not
+    with the visitor nor the query string. A preview renders it afresh."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(f"{bits[0]} needs a name")
+    until = None
+    if bits[-1].startswith("until="):
+        until = parser.compile_filter(bits.pop()[len("until=") :])
+    nodelist = parser.parse(("endremembered",))
+    parser.delete_first_token()
+    return RememberedNode(nodelist, [parser.compile_filter(bit) for bit in bits[1:]], until)
+
+
+class RememberedNode(template.Node):
+    def __init__(self, nodelist, key, until):
+        self.nodelist = nodelist
+        self.key = key
+        self.until = until
+
+    def render(self, context):
+        request = context.get("request")
+        if request is None or getattr(request, "is_preview", False):
+            return self.nodelist.render(context)
+        name = ":".join(str(part.resolve(context)) for part in self.key)
+
+        def build():
+            html = self.nodelist.render(context)
+            return html, self.until.resolve(context) if self.until else None
+
+        def fresh(value):
+            return value[1] is None or value[1] > timezone.now()
+
+        # A SafeString stays one through the cache (pickle keeps the class).
+        return chrome.remember(request, f"fragment:{name}", build, fresh)[0]
