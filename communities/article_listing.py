@@ -20,7 +20,7 @@ from .models import (
     Subject,
     Topic,
 )
-from .terms import TERM_FIELDS, prefetch_terms
+from .terms import prefetch_terms
 
 PAGE_SIZE = 12
 STEPLEN = PracticeArticlePage.steplen
@@ -62,12 +62,6 @@ def prefetch_card_details(queryset):
     return queryset.select_related("cover_image").prefetch_related(
         "authors", "cover_image__renditions"
     )
-
-
-def prefetch_article_details(queryset):
-    """prefetch_card_details() and the terms, one query per relation (the home page's cards;
-    attach_card_details() reads the terms in one)."""
-    return prefetch_card_details(queryset).prefetch_related(*TERM_FIELDS)
 
 
 def attach_card_details(articles):
