@@ -18,6 +18,7 @@ from communities.models import SchoolLevel, Subject, Topic
 from home import chrome
 from home.facets import chosen_values, facet_values, sort_links
 from home.pagination import paginate
+from search import fast as search_fast
 
 from . import fast
 from .models import Language, LearningResourcePage, Licence, Phase, ResourceType
@@ -249,7 +250,9 @@ def resource_listing(request, index_page):
             messages.append(gettext("We can't sort that way; showing the newest first."))
         sort = "relevance" if q else "newest"
 
-    quick = fast.prepare(index_page, q, selected)
+    quick, loosened = fast.prepare(index_page, q, selected)
+    if loosened:
+        messages.append(str(search_fast.LOOSENED_MESSAGE))
     if quick:
         counts, total = quick.counts([facet.name for facet in FACETS])
         results = fast.Results(quick, sort, locale, total)

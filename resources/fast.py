@@ -14,8 +14,10 @@ from .models import LearningResourcePage
 
 
 def prepare(index_page, q, selected):
-    """A BitmapSearch over the library's resources, or None."""
-    return fast.prepare(q, [index_page.locale], [], selected, within=f"library:{index_page.pk}")
+    """(A BitmapSearch over the library's resources or None, whether a phrase was taken
+    as its words: search.fast.prepare_bounded)."""
+    within = f"library:{index_page.pk}"
+    return fast.prepare_bounded(q, [index_page.locale], [], selected, within=within)
 
 
 class Results:

@@ -14,6 +14,7 @@ a `bit varying`: the leftmost bit is bit 0.
 from functools import lru_cache
 
 from django.db import connection
+from django.utils.translation import gettext_lazy as _
 
 from . import tsquery
 from .bitmaps import BITMAPS, BUILDS, CHUNK, DOCUMENTS, enabled
@@ -22,6 +23,13 @@ from .query import query_text
 
 # Below this many results, fetch them by id; above, walk the date index.
 WALK_FROM = 2000
+# A phrase is checked (in SQL, word positions) when at most this many documents have all its
+# words; above, its words are searched anywhere and the page says so (prepare_bounded).
+PHRASE_CHECK_LIMIT = 10_000
+LOOSENED_MESSAGE = _(
+    "So many pages have all the words of your phrase that we could not check their order:"
+    " showing every page that has them."
+)
 
 
 @lru_cache(maxsize=2048)
@@ -31,9 +39,9 @@ def _parsed(config, text):
         return cursor.fetchone()[0]
 
 
-def _tree(locale, text):
+def _tree(locale, text, loose_phrases=False):
     """The query tree PostgreSQL would use for this language, or Unsupported."""
-    return tsquery.parse(_parsed(config_for(locale.language_code), text))
+    return tsquery.parse(_parsed(config_for(locale.language_code), text), loose_phrases)
 
 
 class _Bitmaps:
@@ -233,18 +241,42 @@ def _rare_words(bitmaps, missing, searched):
                 bitmaps.add(f"t:{locale_id}:{lexeme}", [row[0] for row in rows if row[2]])
 
 
-def prepare(q, locales, other_locales, selected, any_word=False, loaded=None, within=None):
+def prepare_bounded(q, locales, other_locales, selected, **options):
+    """(prepare(), False); or, for a phrase whose words more than PHRASE_CHECK_LIMIT
+    documents have, (the phrase's words anywhere, True): checking where the words stand
+    would read each of those documents' text (about a second at 100,000), so the search
+    takes the words in any order and place, and the page says so."""
+    exact = prepare(q, locales, other_locales, selected, **options)
+    if exact is not None or '"' not in q:
+        return exact, False
+    loose = prepare(q, locales, other_locales, selected, loose_phrases=True, **options)
+    if loose is not None and loose.match.bit_count() > PHRASE_CHECK_LIMIT:
+        return loose, True
+    return None, False
+
+
+def prepare(
+    q,
+    locales,
+    other_locales,
+    selected,
+    any_word=False,
+    loaded=None,
+    within=None,
+    loose_phrases=False,
+):
     """A BitmapSearch for this search, or None when the bitmaps can't answer it: they
     are not built (SQLite, or during a rebuild), or the query has a phrase. `loaded`: the
     bitmaps an earlier prepare() of the same search read (the any-word fallback reuses them).
-    `within`: a facet key every result must have, not counted (e.g. "library:12")."""
+    `within`: a facet key every result must have, not counted (e.g. "library:12").
+    `loose_phrases`: a phrase as the AND of its words (prepare_bounded)."""
     if not enabled():
         return None
     text = query_text(q, any_word)
     trees = {}
     try:
         for locale in [*locales, *other_locales]:
-            trees[locale.pk] = _tree(locale, text) if q else None
+            trees[locale.pk] = _tree(locale, text, loose_phrases) if q else None
     except tsquery.Unsupported:
         return None
     keys = {f"u:{locale.pk}" for locale in [*locales, *other_locales]}

@@ -106,6 +106,7 @@ class _Search:
     locales: list
     selected: dict
     prepared: dict = field(default_factory=dict)  # any_word -> fast.BitmapSearch or None
+    loosened: bool = False  # a phrase searched as its words (fast.prepare_bounded)
 
     def matched(self, locales=None, any_word=False):
         locales = locales or self.locales
@@ -138,14 +139,15 @@ class _Search:
         Prepared once per request (the answer and the page of results share it)."""
         if any_word not in self.prepared:
             earlier = self.prepared.get(not any_word)
-            self.prepared[any_word] = fast.prepare(
+            self.prepared[any_word], loosened = fast.prepare_bounded(
                 self.q,
                 self.locales,
                 list(other_locales),
                 self.selected,
-                any_word,
+                any_word=any_word,
                 loaded=earlier.bitmaps if earlier else None,
             )
+            self.loosened |= loosened
         return self.prepared[any_word]
 
     def answer(self, other_locales):
@@ -170,7 +172,13 @@ class _Search:
         if self.q and other_locales and other is None:
             elsewhere = self.filtered(self.matched(other_locales, any_word=any_word))
             other = elsewhere.order_by().aggregate(n=Count("pk"))["n"]
-        return {"counts": counts, "total": total, "any_word": any_word, "other": other}
+        return {
+            "counts": counts,
+            "total": total,
+            "any_word": any_word,
+            "other": other,
+            "loosened": self.loosened,
+        }
 
     def page_ids(self, sort, any_word, start, size):
         """The ids of one page of results, best first."""
@@ -225,6 +233,8 @@ def search(request, locale):
     others = [] if all_languages else [o for o in _locales({"lang": "all"}, locale) if o != locale]
     found = search_cache.remember(["answer", *current.cache_key()], lambda: current.answer(others))
     total, any_word = found["total"], found["any_word"]
+    if found.get("loosened"):
+        messages.append(str(fast.LOOSENED_MESSAGE))
 
     ranked = current.ranked(sort, any_word)
     page_obj = paginate(_Counted(ranked, total), params.get("page"), PER_PAGE, messages)

@@ -39,7 +39,7 @@ class Or:
     right: object
 
 
-def _tokens(text):
+def _tokens(text, loose_phrases=False):
     position, tokens = 0, []
     text = text.strip()
     while position < len(text):
@@ -52,17 +52,22 @@ def _tokens(text):
                 raise Unsupported("prefix or weighted lexeme")
             tokens.append(("term", lexeme.replace("''", "'")))
         elif operator.startswith("<"):
-            raise Unsupported("phrase")  # needs word positions, which bitmaps don't keep
+            if not loose_phrases:
+                raise Unsupported("phrase")  # needs word positions, which bitmaps don't keep
+            # The words of the phrase, in any order and place: `<->` binds tighter than
+            # `&` and `|`, so an AND in its place groups the same words.
+            tokens.append(("op", "&"))
         else:
             tokens.append(("op", operator))
         position = found.end()
     return tokens
 
 
-def parse(text):
+def parse(text, loose_phrases=False):
     """The tree of a `tsquery::text`, or None for an empty query (it matches nothing).
-    Raises Unsupported for what bitmaps can't evaluate."""
-    tokens = _tokens(text)
+    Raises Unsupported for what bitmaps can't evaluate; with `loose_phrases`, a phrase
+    becomes the AND of its words."""
+    tokens = _tokens(text, loose_phrases)
     if not tokens:
         return None
     at = 0

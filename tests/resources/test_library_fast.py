@@ -132,3 +132,20 @@ def test_the_migration_adds_the_library_facets_to_existing_documents(shelves, li
     migration = importlib.import_module("search.migrations.0006_library_facets")
     migration.add_library_facets(apps, connection.schema_editor())
     assert set(SearchDocument.objects.get(pk=resource.pk).facet_keys.split()) == expected
+
+
+def test_a_common_phrase_in_the_library_is_searched_as_its_words(
+    client, shelves, settings, monkeypatch
+):
+    settings.SEARCH_CACHE_TIMEOUT = 0
+    bitmaps.build(threshold=1)
+    monkeypatch.setattr(fast, "PHRASE_CHECK_LIMIT", 1)  # fewer than have both words
+    loose = client.get("/id/sumber-belajar/", {"q": '"numerasi modul"'})
+    words = client.get("/id/sumber-belajar/", {"q": "numerasi modul"})
+    assert loose.context["result_count"] == words.context["result_count"] > 1
+    assert str(fast.LOOSENED_MESSAGE) in loose.content.decode()
+    monkeypatch.setattr(fast, "PHRASE_CHECK_LIMIT", 10_000)
+    exact = client.get("/id/sumber-belajar/", {"q": '"numerasi modul"'})
+    # "Modul Numerasi 00" has the words the other way round; the exact phrase finds fewer.
+    assert exact.context["result_count"] < words.context["result_count"]
+    assert str(fast.LOOSENED_MESSAGE) not in exact.content.decode()

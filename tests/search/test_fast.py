@@ -184,3 +184,20 @@ def test_a_rebuild_by_two_processes_writes_the_same_index(corpus):
     indexer.rebuild(workers=2)
     assert snapshot() == serial
     assert SearchBitmapBuild.objects.get().documents == len(serial)
+
+
+def test_a_phrase_whose_words_too_many_pages_have_is_searched_as_its_words(
+    client, richer_corpus, monkeypatch
+):
+    bitmaps.build(threshold=1)
+    phrase = result_titles(client.get("/id/cari/", {"q": '"refleksi bersama"'}))
+    words = result_titles(client.get("/id/cari/", {"q": "refleksi bersama"}))
+    assert set(phrase) <= set(words)
+    monkeypatch.setattr(fast, "PHRASE_CHECK_LIMIT", 2)  # fewer than have both words
+    response = client.get("/id/cari/", {"q": '"refleksi bersama"'})
+    assert result_titles(response) == words
+    assert str(fast.LOOSENED_MESSAGE) in response.content.decode()
+    monkeypatch.setattr(fast, "PHRASE_CHECK_LIMIT", 10_000)
+    response = client.get("/id/cari/", {"q": '"refleksi bersama"'})
+    assert result_titles(response) == phrase
+    assert str(fast.LOOSENED_MESSAGE) not in response.content.decode()
