@@ -212,8 +212,10 @@ def facet_options(facet, locale, request=None):
     return chrome.remember(request, name, terms) if request is not None else terms()
 
 
-def _sql_results(base, q, locale, selected, sort):
+def _sql_results(index_page, q, selected, sort):
     """(results, facet counts, result count) from the pages themselves."""
+    locale = index_page.locale
+    base = LearningResourcePage.objects.live().public().descendant_of(index_page)
     searched = apply_query(base, q, locale) if q else base
 
     def filtered(except_facet=None):
@@ -237,7 +239,6 @@ def _sql_results(base, q, locale, selected, sort):
 def resource_listing(request, index_page):
     locale = index_page.locale
     params = request.GET
-    base = LearningResourcePage.objects.live().public().descendant_of(index_page)
     options = {facet.name: facet_options(facet, locale, request) for facet in FACETS}
     messages = []
     selected = chosen_values(params, FACETS, options, messages)
@@ -257,7 +258,7 @@ def resource_listing(request, index_page):
         counts, total = quick.counts([facet.name for facet in FACETS])
         results = fast.Results(quick, sort, locale, total)
     else:
-        results, counts, total = _sql_results(base, q, locale, selected, sort)
+        results, counts, total = _sql_results(index_page, q, selected, sort)
 
     query = params.copy()
     query.pop("page", None)
