@@ -55,8 +55,13 @@ check: dev-venv messages
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
 
+# One worker per core, each with its own test database; a file's tests stay on one worker,
+# so a module-scoped fixture (the demo content) is built once. Files are handed out in
+# pytest-django's order (not biggest first): the tests that commit, and so empty the
+# database, come after those that roll back. PYTEST_WORKERS=0 runs in one process.
+PYTEST_WORKERS ?= auto
 pytest: dev-venv messages e2e-tools
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-reorder $(PYTEST_ARGS)
 
 test: lint check pytest
 

@@ -1,6 +1,11 @@
 """Shared fixtures: small, explicit, built through Wagtail's and wagtail-localize's own APIs."""
 
+import io
+
 import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.test import TestCase
 from wagtail.models import Locale, Page
 from wagtail_localize.operations import translate_object
 
@@ -18,6 +23,34 @@ def pytest_configure(config):
         trans_real._default = None
 
 
+def _kind(item):
+    """pytest-django's order of a test: "rollback" (in a transaction rolled back), then
+    "commit" (transactional: the database is emptied after it), then no database."""
+    marker = item.get_closest_marker("django_db")
+    fixtures = item.fixturenames
+    if (marker and marker.kwargs.get("transaction")) or {"transactional_db", "live_server"} & set(
+        fixtures
+    ):
+        return "commit"
+    return "rollback" if marker or "db" in fixtures else None
+
+
+def pytest_collection_modifyitems(items):
+    """Under pytest-xdist (`make test`) a file's tests run together on one worker, in the
+    file's place in pytest-django's order. A file with both kinds would run its committing
+    tests early, and the rolled-back tests after them on that worker would find the
+    database emptied: keep them in separate files."""
+    kinds = {}
+    for item in items:
+        kinds.setdefault(item.path, set()).add(_kind(item))
+    mixed = sorted(str(path) for path, found in kinds.items() if {"rollback", "commit"} <= found)
+    if mixed:
+        raise pytest.UsageError(
+            "These files mix transactional tests with tests rolled back in a transaction; "
+            "move the transactional ones to a file of their own: " + ", ".join(mixed)
+        )
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: a cached answer of one test's database must
@@ -32,6 +65,31 @@ def _empty_cache():
     # A test that made the cache fail (Redis down) must not leave it switched off for the
     # next ones: without the generation the chrome and private sections go uncached.
     page_cache.reset_availability()
+
+
+@pytest.fixture(scope="module")
+def demo_content(django_db_setup, django_db_blocker):
+    """The bilingual demo content (`load_demo`), loaded once for all the tests of a module.
+
+    Loading it takes about 15 seconds, most of it wagtail-localize's translations. It is
+    loaded in a transaction that stays open for the module: each test runs in a savepoint
+    of it (pytest-django's own transaction), and the whole is rolled back at the end, so the
+    next module's tests start from the empty database. wagtail-localize publishes
+    translations on commit, so those callbacks run at once, as on a real commit."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            with TestCase.captureOnCommitCallbacks(execute=True):
+                call_command("load_demo", stdout=io.StringIO())
+        except BaseException:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            raise
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
 
 
 @pytest.fixture

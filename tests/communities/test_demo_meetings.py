@@ -1,20 +1,14 @@
-"""The demo meetings load in both languages, twice without duplicates."""
-
-import io
+"""The demo meetings in both languages (loading twice adds no page: tests/home/test_demo.py)."""
 
 import pytest
-from django.core.management import call_command
 
 from communities.models import AgendaPage, MeetingPage
 
-pytestmark = pytest.mark.django_db(transaction=False)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_content")]
 
 
-def test_demo_meetings_load_twice(client):
-    call_command("load_demo", stdout=io.StringIO())
-    count = MeetingPage.objects.count()
-    call_command("load_demo", stdout=io.StringIO())
-    assert MeetingPage.objects.count() == count == 12  # six meetings, two languages
+def test_demo_meetings_in_both_languages(client):
+    assert MeetingPage.objects.count() == 12  # six meetings, two languages
     assert AgendaPage.objects.count() == 2
     recurring = MeetingPage.objects.get(locale__language_code="en", repeat="monthly_weekday")
     assert recurring.excluded_date_list and recurring.zone_label == "WIB"

@@ -1,38 +1,30 @@
 """The demo content: bilingual, complete, and safe to load twice."""
 
+import io
+
 import pytest
 from django.core.management import call_command
 from wagtail.models import Page
 
 from home.models import FooterText
 
-pytestmark = pytest.mark.django_db
+# Every test reads the demo as `make run` loads it, loaded once for the module.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_content")]
 
 
-@pytest.fixture
-def load_demo(django_capture_on_commit_callbacks):
-    """Run load_demo as it runs for real: wagtail-localize publishes translations on commit."""
-
-    def load():
-        with django_capture_on_commit_callbacks(execute=True):
-            call_command("load_demo")
-
-    return load
-
-
-def test_load_demo_twice_leaves_the_same_content(load_demo):
-    load_demo()
+def test_load_demo_twice_leaves_the_same_content(django_capture_on_commit_callbacks):
     pages = Page.objects.count()
     footers = FooterText.objects.count()
 
-    load_demo()
+    # As it runs for real: wagtail-localize publishes translations on commit.
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo", stdout=io.StringIO())
 
     assert Page.objects.count() == pages
     assert FooterText.objects.count() == footers == 2
 
 
-def test_every_demo_page_renders_in_both_languages(client, load_demo):
-    load_demo()
+def test_every_demo_page_renders_in_both_languages(client):
     pages = Page.objects.live().filter(depth__gt=1).specific()
     by_language = {"id": 0, "en": 0}
 
@@ -45,9 +37,7 @@ def test_every_demo_page_renders_in_both_languages(client, load_demo):
     assert by_language["id"] == by_language["en"] > 1
 
 
-def test_english_demo_is_translated_not_copied(client, load_demo):
-    load_demo()
-
+def test_english_demo_is_translated_not_copied(client):
     html = client.get("/en/about/").content.decode()
 
     assert "Three characteristics of a community of practice" in html
@@ -65,9 +55,7 @@ def test_english_demo_is_translated_not_copied(client, load_demo):
         ),
     ],
 )
-def test_home_page_shows_meetings_practice_and_featured_resources(client, load_demo, url, headings):
-    load_demo()
-
+def test_home_page_shows_meetings_practice_and_featured_resources(client, url, headings):
     html = client.get(url).content.decode()
 
     for heading in headings:
