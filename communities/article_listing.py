@@ -59,8 +59,11 @@ def prefetch_card_details(queryset):
     # All of each cover's renditions: Wagtail takes a prefetched set as complete and
     # regenerates (AVIF, WebP, JPEG) every spec the card's {% picture %} asks for that is
     # missing from it, on every request.
-    return queryset.select_related("cover_image").prefetch_related(
-        "authors", "cover_image__renditions"
+    # The body (a StreamField, the article itself) is read only by the article's own page.
+    return (
+        queryset.select_related("cover_image")
+        .prefetch_related("authors", "cover_image__renditions")
+        .defer("body", "search_description")
     )
 
 

@@ -43,13 +43,17 @@ def meetings_queryset():
     )
 
 
-def upcoming_dates(now=None):
+# What a list of meetings never shows: long text that only the meeting's own page reads.
+LONG_FIELDS = ("agenda", "summary", "documentation", "excluded_dates", "search_description")
+
+
+def upcoming_dates(now=None, related=("meeting__regency__province", "meeting__locale")):
     """Stored dates of live, public meetings not ended by `now`, soonest first (a queryset
     of MeetingOccurrence: filter it, slice or paginate it, then turn it into `items`)."""
     now = now or timezone.now()
     dates = (
         MeetingOccurrence.objects.filter(end__gt=now)
-        .select_related("meeting__regency__province", "meeting__locale")
+        .select_related(*related)
         # Not by title: the start index alone then gives the next N rows without a sort.
         .order_by("start", "meeting_id")
     )
@@ -89,26 +93,44 @@ def attach_communities(items):
     ]
 
 
+def in_community_regency(meetings, community_page):
+    """Give a community's meetings the regency (and province, for the time zone) its page
+    already has: a meeting's regency is copied from its community's on save. Joined again,
+    they cost PostgreSQL more to plan than the whole list takes to read."""
+    regency = community_page.regency if community_page.regency_id else None
+    for meeting in meetings:
+        if regency is not None and meeting.regency_id == regency.pk:
+            meeting.regency = regency
+    return meetings
+
+
 def upcoming_meetings(community_page, limit=5):
     """The next `limit` dates of a community's meetings (each repetition counts)."""
-    dates = upcoming_dates().filter(
-        meeting__path__startswith=community_page.path, meeting__depth=community_page.depth + 1
+    dates = (
+        upcoming_dates(related=("meeting",))
+        .filter(
+            meeting__path__startswith=community_page.path, meeting__depth=community_page.depth + 1
+        )
+        .defer(*(f"meeting__{name}" for name in LONG_FIELDS))
     )
-    return [
-        MeetingItem(item.meeting, item.occurrence, community_page) for item in items(dates[:limit])
-    ]
+    dates = list(dates[:limit])
+    in_community_regency([row.meeting for row in dates], community_page)
+    return [MeetingItem(item.meeting, item.occurrence, community_page) for item in items(dates)]
 
 
 def past_meetings_with_documentation(community_page, limit=5):
     """A community's meetings that have taken place and have a summary, newest first."""
     now = timezone.now()
-    return list(
-        meetings_queryset()
+    meetings = (
+        MeetingPage.objects.live()
+        .public()
         .child_of(community_page)
         .filter(start__lt=now)
         .exclude(summary="")
+        .defer(*LONG_FIELDS)
         .order_by("-start", "-pk")[:limit]
     )
+    return in_community_regency(list(meetings), community_page)
 
 
 def community_feed_url(community_page, request=None):
