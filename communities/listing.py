@@ -5,7 +5,8 @@ Unknown or malformed values are dropped with a message; the rest still apply.
 
 from django import forms
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
+from django.db.models import ExpressionWrapper, F, IntegerField, Q
+from django.db.models.lookups import In
 from django.utils.choices import BaseChoiceIterator
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
@@ -93,6 +94,15 @@ class CommunityFilterForm(forms.Form):
         self.fields["mode"].choices = ChoicePairs(anything + MeetingMode.choices)
 
 
+def _id_in(subquery):
+    """`pk IN (subquery)`, written `(id + 0) IN (…)` so that PostgreSQL cannot merge it with
+    the page table read in primary-key order. It did: it guessed that the 5,000 communities
+    of a common school level were 40, and read every page row of the site by id to match
+    them. At the large scale the count for `?level=sd` went from 106 to 6 ms and for
+    `?type=within_school` from 175 to 13 ms; a province's first page from 10 to 1 ms."""
+    return In(ExpressionWrapper(F("pk") + 0, output_field=IntegerField()), subquery)
+
+
 def filter_communities(pages, data):
     """Apply cleaned filter values to a queryset of community pages (of Page or CommunityPage),
     each as a subquery on their ids: one on the communities' own fields, one on the link table
@@ -114,13 +124,13 @@ def filter_communities(pages, data):
     if data.get("mode"):
         own &= Q(meeting_mode=data["mode"])
     if own:
-        pages = pages.filter(pk__in=CommunityPage.objects.filter(own).values("pk"))
+        pages = pages.filter(_id_in(CommunityPage.objects.filter(own).values("pk")))
     if data.get("level"):
         links = CommunityPage.levels.through.objects.filter(schoollevel__slug=data["level"])
-        pages = pages.filter(pk__in=links.values("communitypage_id"))
+        pages = pages.filter(_id_in(links.values("communitypage_id")))
     if data.get("subject"):
         links = CommunityPage.subjects.through.objects.filter(subject__slug=data["subject"])
-        pages = pages.filter(pk__in=links.values("communitypage_id"))
+        pages = pages.filter(_id_in(links.values("communitypage_id")))
     return pages
 
 
