@@ -151,13 +151,16 @@ def article_listing(request, index_page):
     }
 
 
-def articles_for_community(community_page, limit=3):
+def articles_for_community(community_page, limit=3, ids=None):
     """The newest live practice articles of a community, in its language, ready to
     render with templates/communities/includes/community_articles.html. The community
-    page's own terms are read in the same query as the articles' (its page shows them)."""
-    articles = prefetch_card_details(
-        PracticeArticlePage.objects.live().public().child_of(community_page)
-    ).order_by("-date", "-pk")[:limit]
+    page's own terms are read in the same query as the articles' (its page shows them).
+    `ids`: the community's child pages (meetings_listing.child_ids), when the caller has them."""
+    if ids is None:
+        articles = PracticeArticlePage.objects.child_of(community_page)
+    else:
+        articles = PracticeArticlePage.objects.filter(pk__in=ids)
+    articles = prefetch_card_details(articles.live().public()).order_by("-date", "-pk")[:limit]
     articles = list(articles)
     for article in articles:
         article._community = community_page
@@ -165,7 +168,7 @@ def articles_for_community(community_page, limit=3):
     return articles
 
 
-def community_articles_context(community_page, limit=3, request=None):
+def community_articles_context(community_page, limit=3, request=None, ids=None):
     """Context for templates/communities/includes/community_articles.html: the
     community's newest articles and its RSS feed (when a Praktik Baik page exists)."""
     from home.chrome import first_live_page
@@ -181,7 +184,7 @@ def community_articles_context(community_page, limit=3, request=None):
             "community_feed_rss", kwargs={"community_slug": community_page.slug}
         )
     return {
-        "community_articles": articles_for_community(community_page, limit),
+        "community_articles": articles_for_community(community_page, limit, ids),
         "community_articles_feed_url": feed_url,
         "article_index_page": index_page,
     }

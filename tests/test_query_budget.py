@@ -33,7 +33,7 @@ BUDGET = {
     "community listing": 5,
     "community listing, filtered": 5,
     "region": 5,
-    "community": 11,
+    "community": 12,  # 11 until session 6: its lists now filter by its pages' ids (child_ids)
     "meeting": 5,
     "article": 7,
     "article listing": 8,

@@ -252,14 +252,15 @@ class CommunityPage(Page):
     def get_context(self, request, *args, **kwargs):
         from communities import reference
         from communities.article_listing import community_articles_context
-        from communities.meetings_listing import community_meetings_context
+        from communities.meetings_listing import child_ids, community_meetings_context
 
         context = super().get_context(request, *args, **kwargs)
         if self.regency_id:  # the region line and the time-zone label
             self.regency = reference.regency(request, self.regency_id)
-        context.update(community_meetings_context(self, request=request))
+        ids = child_ids(self)  # its meetings and articles
+        context.update(community_meetings_context(self, request=request, ids=ids))
         # The articles' terms query also reads this page's levels, subjects and topics.
-        context.update(community_articles_context(self, limit=3, request=request))
+        context.update(community_articles_context(self, limit=3, request=request, ids=ids))
         members = list(self.members.all())
         context["members_by_role"] = [
             (label, [m for m in members if m.role == role])
