@@ -6,7 +6,9 @@ SQL; parents are fetched in one query.
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
 
+from django.db.models import DateTimeField, ExpressionWrapper, F
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
@@ -120,6 +122,9 @@ def upcoming_meetings(community_page, limit=5, ids=None):
         upcoming_dates(related=("meeting",))
         .filter(meeting_id__in=ids)
         .defer(*(f"meeting__{name}" for name in LONG_FIELDS))
+        # Sorted by an expression, not down the start index: walking that index, PostgreSQL
+        # read every future date of the site (28 ms) to find a community's next five.
+        .order_by(ExpressionWrapper(F("start") + timedelta(0), DateTimeField()), "meeting_id")
     )
     dates = list(dates[:limit])
     in_community_regency([row.meeting for row in dates], community_page)
