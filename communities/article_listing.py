@@ -5,9 +5,12 @@ Unknown or malformed values are dropped with a message; the rest still apply.
 """
 
 from django import forms
+from django.db.models import Prefetch
 from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 
 from home.pagination import paginate
 
@@ -52,17 +55,25 @@ def attach_communities(articles):
     return articles
 
 
+# What templates/communities/includes/article_card.html's {% picture %} asks for, expanded as
+# the tag expands it (tests/communities/test_article_listing.py reads the template to check).
+CARD_IMAGE_SPECS = Filter.expand_spec(["format-{avif,webp,jpeg}", "fill-{800x450,640x360,400x225}"])
+
+
 def prefetch_card_details(queryset):
     """What a card shows besides its community and terms (attach_card_details), in a fixed
     number of queries whatever the number of articles: authors, the cover image with its
     renditions."""
-    # All of each cover's renditions: Wagtail takes a prefetched set as complete and
-    # regenerates (AVIF, WebP, JPEG) every spec the card's {% picture %} asks for that is
-    # missing from it, on every request.
+    # Every rendition of the card's specs, and only those (a cover has about 20, for the
+    # article page and sharing too): Wagtail takes a prefetched set as complete for the specs
+    # it is asked for, and makes again, on every request, any of them missing from it.
+    renditions = (
+        get_image_model().get_rendition_model().objects.filter(filter_spec__in=CARD_IMAGE_SPECS)
+    )
     # The body (a StreamField, the article itself) is read only by the article's own page.
     return (
         queryset.select_related("cover_image")
-        .prefetch_related("authors", "cover_image__renditions")
+        .prefetch_related("authors", Prefetch("cover_image__renditions", queryset=renditions))
         .defer("body", "search_description")
     )
 

@@ -5,13 +5,20 @@ import datetime
 import re
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
-from wagtail.images.models import Image
+from wagtail.images.models import Filter, Image
 from wagtail.images.tests.utils import get_test_image_file
 
-from communities.article_listing import articles_for_community, community_articles_context
+from communities.article_listing import (
+    CARD_IMAGE_SPECS,
+    articles_for_community,
+    community_articles_context,
+    live_articles,
+    prefetch_card_details,
+)
 from communities.models import PracticeArticleIndexPage
 from tests.communities.conftest import make_community, make_region
 from tests.communities.test_articles import make_article, set_terms
@@ -246,3 +253,33 @@ def test_community_without_articles_says_so(community_a):
     )
 
     assert "Komunitas ini belum menerbitkan artikel praktik baik." in html
+
+
+def test_cards_read_only_their_own_renditions_and_make_none_again(
+    client, article_index, community_a
+):
+    cover = Image.objects.create(title="Foto", file=get_test_image_file())
+    make_article(
+        community_a,
+        "Artikel bergambar",
+        cover_image=cover,
+        cover_image_alt="Guru",
+        photo_consent=True,
+    )
+    cover.get_rendition("format-webp|width-480")  # the article page's, not a card's
+    client.get("/id/praktik-baik/")  # the first view makes the card's renditions
+    made = cover.renditions.count()
+    assert made == len(CARD_IMAGE_SPECS) + 1
+
+    html = client.get("/id/praktik-baik/").content.decode()
+
+    assert cover.renditions.count() == made  # none made again
+    assert html.count('class="practice-card__image"') == 1
+    (article,) = prefetch_card_details(live_articles(community_a.locale_id))
+    assert {r.filter_spec for r in article.cover_image.renditions.all()} == set(CARD_IMAGE_SPECS)
+
+
+def test_card_image_specs_are_those_the_card_template_asks_for():
+    template = settings.BASE_DIR / "templates/communities/includes/article_card.html"
+    tokens = re.search(r"{% picture article\.cover_image (.*?) sizes=", template.read_text())
+    assert Filter.expand_spec(tokens.group(1).split()) == CARD_IMAGE_SPECS
