@@ -166,13 +166,12 @@ def articles_for_community(community_page, limit=3, ids=None):
     """The newest live practice articles of a community, in its language, ready to
     render with templates/communities/includes/community_articles.html. The community
     page's own terms are read in the same query as the articles' (its page shows them).
-    `ids`: the community's child pages (meetings_listing.child_ids), when the caller has them."""
-    if ids is None:
-        articles = PracticeArticlePage.objects.child_of(community_page)
-    else:
-        articles = PracticeArticlePage.objects.filter(pk__in=ids)
-    articles = prefetch_card_details(articles.live().public()).order_by("-date", "-pk")[:limit]
-    articles = list(articles)
+    `ids`: the community's pages (meetings_listing.child_ids), when the caller has them."""
+    from .meetings_listing import child_ids
+
+    ids = child_ids(community_page) if ids is None else ids
+    articles = PracticeArticlePage.objects.live().public().filter(pk__in=ids)
+    articles = list(prefetch_card_details(articles).order_by("-date", "-pk")[:limit])
     for article in articles:
         article._community = community_page
     prefetch_terms([community_page, *articles])

@@ -167,13 +167,13 @@ def test_maintainer_meeting_goes_live_after_district_review(
 ):
     from wagtail.documents import get_document_model
 
+    from communities.models import CommunityAccess, CommunityPage, MeetingPage
+    from resources.demo_content import minimal_pdf
+
     # Wagtail 8 autosaves a new page 0.5 s after a change. On a busy machine (the suite on
     # every core) the autosave that creates the page and the submit raced: two creates,
     # the second refused for its slug. This journey is about the review, not autosave.
     settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
-
-    from communities.models import CommunityAccess, CommunityPage, MeetingPage
-    from resources.demo_content import minimal_pdf
 
     community = CommunityPage.objects.get(slug=COMMUNITY_SLUG, locale__language_code="id")
     title = "Lokakarya asesmen formatif"
